@@ -1,0 +1,66 @@
+/// A 32-byte Ed25519 public key (or a deterministic entity key), shown in base58.
+///
+/// The all-zero key (`11111111111111111111111111111111`) stands for "unset", as Solana's
+/// default public key does upstream.
+public struct PublicKey: Hashable, Comparable, Sendable {
+    /// The number of bytes in a key.
+    public static let byteCount = 32
+
+    /// The all-zero key, used as "unset".
+    public static let zero = PublicKey(uncheckedBytes: [UInt8](repeating: 0, count: byteCount))
+
+    /// The raw key bytes (always 32).
+    public let bytes: [UInt8]
+
+    /// Creates a key from exactly 32 bytes; nil for any other count.
+    public init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == Self.byteCount else { return nil }
+        self.bytes = Array(bytes)
+    }
+
+    /// Creates a key from bytes the caller has already checked to be 32 long.
+    public init(uncheckedBytes bytes: [UInt8]) {
+        precondition(bytes.count == Self.byteCount, "a public key has 32 bytes, not \(bytes.count)")
+        self.bytes = bytes
+    }
+
+    /// Parses the base58 form; nil unless it decodes to exactly 32 bytes.
+    public init?(base58 text: some StringProtocol) {
+        guard text.utf8.count <= 44, let bytes = Base58.decode(text) else { return nil }
+        self.init(bytes: bytes)
+    }
+
+    /// The base58 form.
+    public var base58: String { Base58.encode(bytes) }
+
+    /// Whether this is the all-zero "unset" key.
+    public var isZero: Bool { bytes.allSatisfy { $0 == 0 } }
+
+    public static func < (lhs: PublicKey, rhs: PublicKey) -> Bool {
+        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    }
+}
+
+extension PublicKey: CustomStringConvertible {
+    /// The base58 form.
+    public var description: String { base58 }
+}
+
+extension PublicKey: Codable {
+    /// Decodes the base58 string form.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let key = PublicKey(base58: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a base58 public key of 32 bytes")
+        }
+        self = key
+    }
+
+    /// Encodes the base58 string form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(base58)
+    }
+}
