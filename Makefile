@@ -1,0 +1,52 @@
+# DoubleZero in Swift — build, test and run.
+#
+#   make test      every package's tests, the cross-package tests and the layer check
+#   make devnet    the main job: a local network on the embedded SQLite ledger (see README)
+#   make build     debug build of every app
+#   make release   release build of every app
+#   make lint      swift-format lint of the whole tree
+
+SWIFT ?= swift
+BUILD_FLAGS ?=
+PACKAGES := Models Ledger Allocator Tunnel Probe Routing
+
+.PHONY: all build release test layer-check test-packages devnet lint clean help
+
+all: build
+
+help:
+	@sed -n '1,10p' Makefile
+
+build:
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release:
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+# The layer rule of DESIGN.md; fails before anything else is built.
+layer-check:
+	$(SWIFT) build $(BUILD_FLAGS) --product layer-check
+	"$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/layer-check" --root .
+
+# The apps are built first: the app tests run the binaries as a user would.
+test: layer-check
+	$(SWIFT) build $(BUILD_FLAGS)
+	$(SWIFT) test $(BUILD_FLAGS)
+
+# Each package on its own, as a consumer would build it (slower: dependencies build per package).
+test-packages:
+	@for p in $(PACKAGES); do echo "== $$p"; (cd Packages/$$p && $(SWIFT) test) || exit 1; done
+
+devnet:
+	@echo "make devnet will run a local DoubleZero network on the embedded SQLite ledger:"
+	@echo "  doublezero-ledger serve (SQLite file under ./devnet), doublezero-activator,"
+	@echo "  doublezero-controller serve, and a bootstrap of locations, exchanges, devices and users."
+	@echo "It is not built yet (the ledger arrives with issue 3, the activator with issue 4)."
+	@exit 69
+
+lint:
+	$(SWIFT) format lint --recursive --configuration .swift-format Package.swift Packages Apps Tools Tests
+
+clean:
+	rm -rf .build
+	@for p in $(PACKAGES); do rm -rf Packages/$$p/.build; done
