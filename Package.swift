@@ -77,6 +77,7 @@ let package = Package(
             name: "LayerCheckTests",
             dependencies: ["LayerCheck"],
             path: "Tests/LayerCheckTests",
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // Runs the built apps as a user would (--help, exit codes).

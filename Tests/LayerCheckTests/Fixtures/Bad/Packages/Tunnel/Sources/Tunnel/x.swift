@@ -1,0 +1,5 @@
+import Foundation
+import Models
+
+/// A fixture type.
+public struct TunnelMarker {}

@@ -1,0 +1,4 @@
+import Models
+
+/// A fixture type.
+public struct AllocatorMarker {}

@@ -1,0 +1,4 @@
+public import Models
+
+/// A fixture type.
+public struct ProbeMarker {}
