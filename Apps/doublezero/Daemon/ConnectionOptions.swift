@@ -1,0 +1,18 @@
+import ArgumentParser
+import CommandLineSupport
+
+/// What `connect` and `disconnect` need: the daemon's socket, the ledger, your key, and a verbosity flag.
+struct ConnectionOptions: ParsableArguments {
+    /// doublezerod's API socket.
+    @OptionGroup var socket: DaemonSocketOption
+
+    /// The ledger holding your users.
+    @OptionGroup var ledger: LedgerOption
+
+    /// Your key (the user payer).
+    @OptionGroup var keypair: KeypairOption
+
+    /// Print each step.
+    @Flag(name: .shortAndLong, help: "Print each step.")
+    var verbose = false
+}
