@@ -75,4 +75,18 @@ import Testing
         let forged = try KeypairFile(secretSeed: keypair.file.secretSeed, publicKey: other.publicKey)
         #expect(throws: KeypairError.self) { try Keypair(file: forged) }
     }
+
+    /// JSON has no NaN: a client that signs one gets a clear refusal from the ledger, not a crash.
+    @Test func nonFiniteNumbersAreRefusedNotCrashedOn() throws {
+        let keypair = Keypair()
+        let transaction = SignedTransaction(
+            [.createLocation(CreateLocationArgs(code: "x", name: "x", country: "US", latitude: .nan, longitude: 0))],
+            signedBy: keypair)
+        do {
+            _ = try SignedTransaction(wire: transaction.wire)
+            Issue.record("a NaN latitude was accepted")
+        } catch {
+            #expect(error.code == .malformedTransaction)
+        }
+    }
 }
