@@ -108,8 +108,7 @@ public struct LedgerState: Hashable, Sendable {
     /// SHA-256 (hex) over every entity's canonical JSON in order: equal states have equal hashes.
     public var stateHash: String {
         var hasher = SHA256()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = CanonicalJSON.makeEncoder()
         for entity in allEntities {
             // Encoding our own Codable values cannot fail.
             hasher.update(data: try! encoder.encode(entity))

@@ -35,8 +35,7 @@ public struct LogEntry: Hashable, Sendable {
 
     /// The canonical JSON of a change list, as stored and hashed.
     public static func encodeChanges(_ changes: [StateChange]) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = CanonicalJSON.makeEncoder()
         return Array(try! encoder.encode(changes))
     }
 

@@ -26,8 +26,7 @@ public struct SignedTransaction: Hashable, Sendable {
     /// - Precondition: `keypair.publicKey == message.signer`.
     public init(signing message: TransactionMessage, with keypair: Keypair) {
         precondition(keypair.publicKey == message.signer, "the keypair must be the message's signer")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = CanonicalJSON.makeEncoder()
         // Encoding our own Codable value cannot fail.
         let bytes = Array(try! encoder.encode(message))
         self.message = message
@@ -98,8 +97,7 @@ public struct SignedTransaction: Hashable, Sendable {
     /// The wire form.
     public var wire: [UInt8] {
         let envelope = Envelope(message: Data(messageBytes).base64EncodedString(), signature: Base58.encode(signature))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = CanonicalJSON.makeEncoder()
         return Array(try! encoder.encode(envelope))
     }
 

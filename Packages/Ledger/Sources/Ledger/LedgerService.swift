@@ -1,0 +1,275 @@
+import Foundation
+import Models
+
+/// The ledger in this process: the program, the in-memory state and the durable SQLite log of
+/// one ledger file, behind ``LedgerAPI``.
+///
+/// `submit` runs the program and appends the log entry inside one SQLite write transaction
+/// (`BEGIN IMMEDIATE`), so the state the program sees is the file's latest state even when
+/// other processes (the CLI in embedded mode while a server runs) append to the same file: before
+/// running the program the service catches up with their entries by applying their recorded
+/// changes. Reads are served from memory after the same cheap catch-up check.
+///
+/// Calls are serialised by the actor; each holds it only for synchronous SQLite work (no
+/// suspension inside a submit), so the program, the append and the publication to followers of
+/// one transaction can never interleave with another's. While another process holds the file's
+/// write lock, a submit waits for it (up to ``LedgerStore/busyTimeout``) on its thread.
+public actor LedgerService: LedgerAPI {
+    /// Entries a follower may have waiting before it is cut off (see ``LedgerFollowError/fellBehind(resumeFrom:bufferCapacity:)``).
+    public static let defaultFollowerBufferCapacity = 1024
+    /// Log entries read per page (catch-up and follower history).
+    static let pageSize = 256
+
+    /// The ledger file.
+    public nonisolated let path: String
+    /// The durable log.
+    nonisolated let store: LedgerStore
+    /// Entries a live follower may have waiting.
+    nonisolated let followerBufferCapacity: Int
+
+    /// The fold of the log up to `position`.
+    private var state: LedgerState
+    /// The last log entry reflected in `state`.
+    private(set) var position: LogPosition
+    /// `state.stateHash`, until the state changes.
+    private var cachedStateHash: String?
+    /// Set when a failed append could not be undone in memory: reload from the file first.
+    private var stateNeedsReload = false
+    /// Set by ``close()``.
+    private(set) var isClosed = false
+    /// Entries applied to `state` but not yet handed to the followers, in log order.
+    private var unpublished: [LogEntry] = []
+    /// Followers, by id.
+    var followers: [UUID: FollowerRecord] = [:]
+
+    /// Opens (or creates, with its parent directories) the ledger file at `path`, migrates its
+    /// schema and loads the state from its `entities` table.
+    ///
+    /// - Parameters:
+    ///   - path: the SQLite file.
+    ///   - durability: see ``LedgerDurability``; `.normal` survives process crashes.
+    ///   - followerBufferCapacity: entries a live follower may have waiting before its stream
+    ///     ends with ``LedgerFollowError/fellBehind(resumeFrom:bufferCapacity:)``.
+    /// - Throws: ``LedgerStoreError`` naming the file.
+    public init(
+        path: String, durability: LedgerDurability = .normal,
+        followerBufferCapacity: Int = LedgerService.defaultFollowerBufferCapacity
+    ) throws(LedgerStoreError) {
+        precondition(followerBufferCapacity > 0, "a follower needs room for at least one entry")
+        let store = try LedgerStore(path: path, durability: durability)
+        let loaded = try store.loadState()
+        self.path = path
+        self.store = store
+        self.followerBufferCapacity = followerBufferCapacity
+        self.state = loaded.state
+        self.position = loaded.head
+    }
+
+    deinit {
+        for follower in followers.values { follower.continuation.finish() }
+    }
+
+    // MARK: - LedgerAPI
+
+    /// Checks for a replay, runs the program and appends the entry, all inside one SQLite write
+    /// transaction; then hands the entry to the followers.
+    ///
+    /// The signature was verified when the ``SignedTransaction`` was made.
+    ///
+    /// - Throws: ``LedgerError/rejected(_:)`` with `ReplayedTransaction` when the signer already
+    ///   used the nonce, or the program's error; the file and the state are then unchanged.
+    ///   ``LedgerError/storage(_:)`` when the file could not be written (the state is restored).
+    public func submit(_ transaction: SignedTransaction) throws(LedgerError) -> SubmitReceipt {
+        try prepareForAccess()
+        defer { publishPending() }
+        let message = transaction.message
+        var attempted: LogEntry?
+        let outcome: Result<LogEntry, ProgramError>
+        do {
+            outcome = try store.write {
+                (writer) throws(LedgerStoreError) -> LedgerStoreWriteOutcome<Result<LogEntry, ProgramError>> in
+                try catchUp(with: writer.reader)
+                if let earlier = try writer.reader.sequence(ofTransactionBy: message.signer, nonce: message.nonce) {
+                    let replay = ProgramError(
+                        .replayedTransaction,
+                        "signer \(message.signer) already used nonce \(message.nonce) (log entry \(earlier))",
+                        field: "nonce")
+                    return .rollback(.failure(replay))
+                }
+                let changes: [StateChange]
+                do throws(ProgramError) {
+                    changes = try state.apply(message)
+                } catch {
+                    return .rollback(.failure(error))
+                }
+                cachedStateHash = nil
+                let entry = LogEntry(
+                    sequence: position.sequence + 1, previousHash: position.hash, transaction: transaction,
+                    changes: changes)
+                attempted = entry
+                try writer.append(entry)
+                return .commit(.success(entry))
+            }
+        } catch {
+            if let attempted { undo(attempted.changes) }
+            throw .storage("\(error)")
+        }
+        switch outcome {
+        case .failure(let error):
+            throw .rejected(error)
+        case .success(let entry):
+            position = LogPosition(of: entry)
+            unpublished.append(entry)
+            return SubmitReceipt(
+                sequence: entry.sequence, hash: entry.hash, transactionId: transaction.id, changes: entry.changes)
+        }
+    }
+
+    /// The entity at `ref`, or nil.
+    public func entity(_ ref: EntityRef) throws(LedgerError) -> Entity? {
+        try refresh()
+        return state.entity(ref)
+    }
+
+    /// The entities of `kind` that match `filter`, ordered by key.
+    public func entities(of kind: EntityKind, matching filter: EntityFilter) throws(LedgerError) -> [Entity] {
+        try refresh()
+        return state.entities(of: kind).filter(filter.matches)
+    }
+
+    /// The log's head and the state hash.
+    public func head() throws(LedgerError) -> LedgerHead {
+        try refresh()
+        return LedgerHead(sequence: position.sequence, hash: position.hash, stateHash: stateHash())
+    }
+
+    // MARK: - Beyond LedgerAPI
+
+    /// The whole current state (a copy; cheap until either side changes).
+    public func currentState() throws(LedgerError) -> LedgerState {
+        try refresh()
+        return state
+    }
+
+    /// Applies the entries other processes appended to the file since this service last looked,
+    /// and hands them to the followers. Every read and submit does this first; call it to wake
+    /// followers when only other processes write.
+    public func refresh() throws(LedgerError) {
+        try prepareForAccess()
+        defer { publishPending() }
+        do {
+            try store.read { (reader) throws(LedgerStoreError) in try catchUp(with: reader) }
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    /// Ends every follower's stream, closes the file, and makes later calls fail.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        for follower in followers.values { follower.continuation.finish() }
+        followers = [:]
+        try? store.close()
+    }
+
+    // MARK: - State upkeep
+
+    /// ``LedgerState/stateHash``, computed once per state.
+    private func stateHash() -> String {
+        if let cachedStateHash { return cachedStateHash }
+        let hash = state.stateHash
+        cachedStateHash = hash
+        return hash
+    }
+
+    /// Fails once closed; reloads the state if a failed append left it unknown.
+    private func prepareForAccess() throws(LedgerError) {
+        guard !isClosed else { throw .storage(LedgerStoreError.closed(path: path).description) }
+        guard stateNeedsReload else { return }
+        do {
+            let reloaded = try store.read {
+                (reader) throws(LedgerStoreError) -> (state: LedgerState, head: LogPosition, missed: [LogEntry]) in
+                let (state, head) = try reader.state()
+                var missed: [LogEntry] = []
+                var next = position.sequence + 1
+                while next <= head.sequence {
+                    let page = try reader.entries(from: next, limit: Self.pageSize)
+                    guard let last = page.last else { break }
+                    missed += page
+                    next = last.sequence + 1
+                }
+                return (state, head, missed)
+            }
+            state = reloaded.state
+            position = reloaded.head
+            cachedStateHash = nil
+            unpublished += reloaded.missed
+            stateNeedsReload = false
+        } catch {
+            throw .storage("reloading the state after a failed append: \(error)")
+        }
+    }
+
+    /// Applies the recorded changes of the entries after `position` that the file holds (appended
+    /// by another process), entry by entry, so `state` and `position` always agree.
+    ///
+    /// - Throws: ``LedgerStoreError/logDiverged(path:reason:)`` when the file's log does not
+    ///   continue the one this service has seen.
+    private func catchUp(with reader: LedgerStoreReader) throws(LedgerStoreError) {
+        let stored = try reader.head()
+        if stored.sequence == position.sequence {
+            guard stored.hash == position.hash else {
+                throw .logDiverged(
+                    path: path, reason: "entry \(stored.sequence) is now \(stored.hash), not \(position.hash)")
+            }
+            return
+        }
+        guard stored.sequence > position.sequence else {
+            throw .logDiverged(path: path, reason: "the log ends at \(stored) but this service has seen \(position)")
+        }
+        while position.sequence < stored.sequence {
+            let page = try reader.entries(from: position.sequence + 1, limit: Self.pageSize)
+            guard !page.isEmpty else {
+                throw .logDiverged(path: path, reason: "the entries after \(position) up to \(stored) are missing")
+            }
+            for entry in page {
+                guard entry.sequence == position.sequence + 1, entry.previousHash == position.hash else {
+                    throw .logDiverged(
+                        path: path,
+                        reason: "entry \(entry.sequence) (previous \(entry.previousHash)) does not continue \(position)"
+                    )
+                }
+                for change in entry.changes { state.apply(change) }
+                cachedStateHash = nil
+                position = LogPosition(of: entry)
+                unpublished.append(entry)
+            }
+        }
+    }
+
+    /// Puts back the values `changes` overwrote, after their append was rolled back: the file's
+    /// `entities` table still holds them (O(changes) reads). If even that fails, the whole state
+    /// is reloaded before the next call.
+    private func undo(_ changes: [StateChange]) {
+        cachedStateHash = nil
+        do {
+            let priors = try store.read { (reader) throws(LedgerStoreError) -> [Entity?] in
+                try changes.map { (change) throws(LedgerStoreError) -> Entity? in try reader.entity(change.ref) }
+            }
+            for (change, prior) in zip(changes, priors) {
+                if let prior { state.put(prior) } else { state.remove(change.ref) }
+            }
+        } catch {
+            stateNeedsReload = true
+        }
+    }
+
+    /// Hands the entries applied since the last call to the live followers.
+    private func publishPending() {
+        guard !unpublished.isEmpty else { return }
+        let entries = unpublished
+        unpublished = []
+        publish(entries)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Ledger
+import Models
+import Testing
+
+@Suite struct LedgerServiceFollowTests {
+    /// Reads `count` entries from `stream` (or fewer if it ends).
+    private static func take(_ count: Int, from stream: AsyncThrowingStream<LogEntry, any Error>) async throws
+        -> [LogEntry]
+    {
+        var entries: [LogEntry] = []
+        guard count > 0 else { return entries }
+        for try await entry in stream {
+            entries.append(entry)
+            if entries.count == count { break }
+        }
+        return entries
+    }
+
+    /// Checks that `entries` are `sequences`, each chained to the one before.
+    private static func expectContiguous(
+        _ entries: [LogEntry], _ sequences: ClosedRange<UInt64>, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(entries.map(\.sequence) == Array(sequences), sourceLocation: sourceLocation)
+        for (earlier, later) in zip(entries, entries.dropFirst()) {
+            #expect(later.previousHash == earlier.hash, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func historyThenLiveEntriesWithoutGapOrDuplicate() async throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        let ledger = try LedgerService(path: directory.path())
+        var scenario = LedgerFileScenario()
+        _ = try await ledger.submit(scenario.initialization())
+        for epoch in 1...599 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
+
+        // The history spans several pages; new entries keep arriving while it is read.
+        let stream = ledger.follow(from: 1)
+        let reader = Task { try await Self.take(700, from: stream) }
+        for epoch in 600...699 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
+        let entries = try await reader.value
+        Self.expectContiguous(entries, 1...700)
+        let stored = try LedgerStore(path: directory.path(), accessMode: .readOnly).entries(from: 1, limit: 1000)
+        #expect(entries == stored)
+    }
+
+    @Test func severalFollowersEachGetEveryEntry() async throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        let ledger = try LedgerService(path: directory.path())
+        var scenario = LedgerFileScenario()
+        _ = try await ledger.submit(scenario.initialization())
+        let readers = (0..<4).map { _ in
+            let stream = ledger.follow(from: 1)
+            return Task { try await Self.take(40, from: stream) }
+        }
+        for epoch in 1...39 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
+        for reader in readers {
+            Self.expectContiguous(try await reader.value, 1...40)
+        }
+    }
+
+    @Test func aFollowerCanStartInTheMiddleOrBeyondTheHead() async throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        let ledger = try LedgerService(path: directory.path())
+        var scenario = LedgerFileScenario()
+        _ = try await ledger.submit(scenario.initialization())
+        for epoch in 1...9 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
+
+        Self.expectContiguous(try await Self.take(7, from: ledger.follow(from: 4)), 4...10)
+        Self.expectContiguous(try await Self.take(10, from: ledger.follow(from: 0)), 1...10)
+
+        let future = ledger.follow(from: 13)
+        let reader = Task { try await Self.take(2, from: future) }
+        #expect(await waitUntil { await ledger.liveFollowerCount == 1 })
+        for epoch in 10...14 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
+        Self.expectContiguous(try await reader.value, 13...14)
+    }
+
+    @Test func aFollowerThatStopsIsRemoved() async throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        let ledger = try LedgerService(path: directory.path())
+        var scenario = LedgerFileScenario()
+        _ = try await ledger.submit(scenario.initialization())
+        let entries = try await Self.take(1, from: ledger.follow(from: 1))
+        #expect(entries.map(\.sequence) == [1])
+        #expect(await waitUntil { await ledger.followerCount == 0 })
+
+        let stream = ledger.follow(from: 1)
+        let reader = Task {
+            for try await _ in stream {}
+        }
+        #expect(await waitUntil { await ledger.liveFollowerCount == 1 })
+        reader.cancel()
+        #expect(await waitUntil { await ledger.followerCount == 0 })
+        _ = try await ledger.submit(scenario.setEpoch(1))
+    }
+
+    @Test func aSlowFollowerIsCutOffWithWhereToResumeAndNeverBlocksSubmits() async throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        let ledger = try LedgerService(path: directory.path(), followerBufferCapacity: 4)
+        var scenario = LedgerFileScenario()
+        _ = try await ledger.submit(scenario.initialization())
+        let stream = ledger.follow(from: 2)
+        #expect(await waitUntil { await ledger.liveFollowerCount == 1 })
+
+        // Nobody reads the stream: submits go on regardless.
+        for epoch in 1...10 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
+        #expect(await ledger.followerCount == 0)
+
+        var received: [UInt64] = []
+        do {
+            for try await entry in stream { received.append(entry.sequence) }
+            Issue.record("the stream ended without an error")
+        } catch let error as LedgerFollowError {
+            #expect(error == .fellBehind(resumeFrom: 6, bufferCapacity: 4))
+        }
+        #expect(received == [2, 3, 4, 5])
+        // Resuming from where it says gives the rest.
+        Self.expectContiguous(try await Self.take(6, from: ledger.follow(from: 6)), 6...11)
+    }
+
+    @Test func aSlowFollowerOfALongHistoryIsNotCutOff() async throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        let ledger = try LedgerService(path: directory.path(), followerBufferCapacity: 4)
+        var scenario = LedgerFileScenario()
+        _ = try await ledger.submit(scenario.initialization())
+        for epoch in 1...49 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
+        var entries: [LogEntry] = []
+        for try await entry in ledger.follow(from: 1) {
+            entries.append(entry)
+            try await Task.sleep(for: .milliseconds(1))
+            if entries.count == 50 { break }
+        }
+        Self.expectContiguous(entries, 1...50)
+    }
+
+    @Test func followersSeeEntriesAnotherProcessAppended() async throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        let server = try LedgerService(path: directory.path())
+        let cli = try LedgerService(path: directory.path())
+        var scenario = LedgerFileScenario()
+        _ = try await server.submit(scenario.initialization())
+        let stream = server.follow(from: 1)
+        let reader = Task { try await Self.take(4, from: stream) }
+        #expect(await waitUntil { await server.liveFollowerCount == 1 })
+        _ = try await cli.submit(scenario.setEpoch(1))
+        _ = try await cli.submit(scenario.setEpoch(2))
+        try await server.refresh()
+        _ = try await server.submit(scenario.setEpoch(3))
+        Self.expectContiguous(try await reader.value, 1...4)
+    }
+}
