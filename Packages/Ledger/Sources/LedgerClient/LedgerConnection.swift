@@ -1,0 +1,32 @@
+import Foundation
+import Ledger
+
+/// Opens a ledger from a location as tools take it with `--ledger`.
+public enum LedgerConnection {
+    /// The ledger at `location`:
+    ///
+    /// - `http://…` or `https://…` (any case): a ``RemoteLedger`` for that server;
+    /// - anything else: the path of an existing ledger file, opened in this process as a
+    ///   ``Ledger/LedgerService``. The file must exist (`doublezero-ledger init` creates one), so a
+    ///   mistyped path is an error rather than a new, empty ledger.
+    ///
+    /// - Throws: ``Ledger/LedgerError/transport(_:)`` for an http(s) URL without a host;
+    ///   ``Ledger/LedgerError/storage(_:)`` when there is no file at the path or it cannot be
+    ///   opened as a ledger.
+    public static func open(_ location: String) throws(LedgerError) -> any LedgerAPI {
+        let trimmed = location.trimmingCharacters(in: .whitespaces)
+        let lowercased = trimmed.lowercased()
+        if lowercased.hasPrefix("http://") || lowercased.hasPrefix("https://") {
+            return try RemoteLedger(url: trimmed)
+        }
+        guard FileManager.default.fileExists(atPath: location) else {
+            throw .storage(
+                "there is no ledger file at \(location); create one with `doublezero-ledger init --db \(location)`")
+        }
+        do {
+            return try LedgerService(path: location)
+        } catch {
+            throw .storage(error.description)
+        }
+    }
+}

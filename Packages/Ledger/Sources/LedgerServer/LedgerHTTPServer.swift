@@ -1,0 +1,116 @@
+import Hummingbird
+import Ledger
+import LedgerWireFormat
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// The ledger's HTTP API, served for any ``Ledger/LedgerAPI`` (in `doublezero-ledger serve`, the
+/// embedded ledger file).
+///
+/// Routes (JSON bodies, snake_case fields; errors are `{"error": <ProgramError>}`):
+///
+/// | route | answer |
+/// |---|---|
+/// | `POST /v1/transactions` | 200 ``Ledger/SubmitReceipt``; 413 over 64 KiB; 400 malformed, unknown instruction or bad signature; 409 replay; 422 other refusals; 500 storage |
+/// | `GET /v1/entities/{kind}?field=value…` | 200 `{"entities": [...]}`; 404 unknown kind (the message lists the kinds); 400 bad filter |
+/// | `GET /v1/entities/{kind}/{pubkey}` | 200 the entity; 404 absent; 400 malformed key |
+/// | `GET /v1/head` | 200 ``Ledger/LedgerHead`` |
+/// | `GET /v1/log?from=N[&follow=false]` | 200 NDJSON log stream with heartbeats |
+/// | `GET /healthz` | 200 `ok` |
+///
+/// It is a swift-service-lifecycle `Service`: run it in a `ServiceGroup` with SIGTERM and SIGINT
+/// as graceful-shutdown signals (``runUntilSignalled(signals:)`` does). On graceful shutdown it
+/// stops accepting connections, ends open log streams cleanly and finishes in-flight requests.
+/// Each instance runs once.
+public final class LedgerHTTPServer: Service, Sendable {
+    /// What is served.
+    public let ledger: any LedgerAPI
+    /// Where it listens and how it streams.
+    public let configuration: LedgerServerConfiguration
+    /// Request and lifecycle logging.
+    public let logger: Logger
+
+    private let address = ListeningAddressSignal()
+
+    /// Creates a server for `ledger`; nothing listens until ``run()``.
+    public init(ledger: any LedgerAPI, configuration: LedgerServerConfiguration = .init(), logger: Logger) {
+        self.ledger = ledger
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Binds, serves until graceful shutdown or cancellation, then returns.
+    ///
+    /// - Throws: when the address cannot be bound (also reported to ``listeningAddress()``).
+    public func run() async throws {
+        let host = configuration.host
+        let address = self.address
+        let application = Application(
+            router: makeRouter(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
+            onServerRunning: { channel in
+                address.listening(at: LedgerServerAddress(host: host, port: channel.localAddress?.port ?? 0))
+            },
+            logger: logger)
+        do {
+            try await application.run()
+        } catch {
+            address.fail(.startFailed("\(error)"))
+            address.fail(.stopped)
+            throw error
+        }
+        address.fail(.stopped)
+    }
+
+    /// Runs the server in its own `ServiceGroup` until one of `signals` asks it to stop.
+    public func runUntilSignalled(signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [self], gracefulShutdownSignals: signals, logger: logger))
+        try await group.run()
+    }
+
+    /// The address the server is bound to, once it is; waits for ``run()`` to bind.
+    ///
+    /// - Throws: ``LedgerServerError`` when binding failed or the server has stopped.
+    public func listeningAddress() async throws(LedgerServerError) -> LedgerServerAddress {
+        try await address.wait()
+    }
+
+    /// The routes over ``ledger``.
+    private func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: RequestLoggingMiddleware())
+        let submission = TransactionSubmission(ledger: ledger)
+        let entities = EntityQueries(ledger: ledger)
+        let log = LogStreamResponder(ledger: ledger, heartbeatInterval: configuration.heartbeatInterval)
+        let ledger = self.ledger
+        router.post(RouterPath(LedgerHTTPPath.transactions)) { request, context in
+            try await submission.respond(to: request, context: context)
+        }
+        router.get("/v1/entities/:kind") { request, context in
+            try await entities.list(request: request, context: context)
+        }
+        router.get("/v1/entities/:kind/:pubkey") { request, context in
+            try await entities.one(request: request, context: context)
+        }
+        router.get(RouterPath(LedgerHTTPPath.head)) { _, context -> Response in
+            do throws(LedgerError) {
+                return .json(try await ledger.head())
+            } catch {
+                return error.response(logger: context.logger)
+            }
+        }
+        router.get(RouterPath(LedgerHTTPPath.log)) { request, context in
+            try await log.respond(to: request, context: context)
+        }
+        router.get(RouterPath(LedgerHTTPPath.health)) { _, _ -> Response in
+            var buffer = ByteBuffer()
+            buffer.writeString("ok\n")
+            return Response(
+                status: .ok, headers: [.contentType: LedgerMediaType.plainText], body: ResponseBody(byteBuffer: buffer))
+        }
+        return router
+    }
+}

@@ -1,0 +1,22 @@
+import Hummingbird
+import Models
+
+extension ProgramError {
+    /// The HTTP status a refusal is reported with.
+    ///
+    /// - 413: `PayloadTooLarge`
+    /// - 400: the request itself is bad (`MalformedTransaction`, `UnknownInstruction`,
+    ///   `InvalidSignature`, `InvalidArgument`)
+    /// - 404: `AccountNotFound`, and `InvalidAccountType` (an unknown entity kind in the path)
+    /// - 409: `ReplayedTransaction`
+    /// - 422: any other refusal by the program (a well-formed transaction that breaks a rule)
+    var httpStatus: HTTPResponse.Status {
+        switch code {
+        case .payloadTooLarge: .contentTooLarge
+        case .malformedTransaction, .unknownInstruction, .invalidSignature, .invalidArgument: .badRequest
+        case .accountNotFound, .invalidAccountType: .notFound
+        case .replayedTransaction: .conflict
+        default: .unprocessableContent
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Hummingbird
+import Ledger
+import LedgerWireFormat
+import Logging
+import Models
+
+/// `POST /v1/transactions`: decodes a signed transaction's wire form and submits it.
+///
+/// A body over ``Ledger/SignedTransaction/maxWireBytes`` is refused with 413 as soon as that is
+/// known: from `Content-Length` before reading anything, or once the bytes read pass the limit.
+/// Nothing reaches the ledger unless the body decodes into a transaction whose signature verifies.
+struct TransactionSubmission: Sendable {
+    /// The ledger transactions go to.
+    let ledger: any LedgerAPI
+
+    /// Handles one submission.
+    func respond(to request: Request, context: some RequestContext) async throws -> Response {
+        let limit = SignedTransaction.maxWireBytes
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+            return tooLarge(declared, limit: limit, logger: context.logger)
+        }
+        var body = ByteBuffer()
+        for try await part in request.body {
+            guard body.readableBytes + part.readableBytes <= limit else {
+                return tooLarge(body.readableBytes + part.readableBytes, limit: limit, logger: context.logger)
+            }
+            var part = part
+            body.writeBuffer(&part)
+        }
+        let transaction: SignedTransaction
+        do {
+            transaction = try SignedTransaction(wire: body.readableBytesView)
+        } catch {
+            context.logger.info("transaction refused", metadata: ["ledger.error.code": "\(error.code.name)"])
+            return .rejection(error)
+        }
+        do {
+            let receipt = try await ledger.submit(transaction)
+            context.logger.info(
+                "transaction accepted",
+                metadata: [
+                    "ledger.sequence": "\(receipt.sequence)",
+                    "ledger.transaction_id": "\(receipt.transactionId)",
+                    "ledger.signer": "\(transaction.message.signer)",
+                ])
+            return .json(receipt)
+        } catch {
+            if case .rejected(let programError) = error {
+                context.logger.info(
+                    "transaction refused",
+                    metadata: [
+                        "ledger.error.code": "\(programError.code.name)",
+                        "ledger.transaction_id": "\(transaction.id)",
+                    ])
+            }
+            return error.response(logger: context.logger)
+        }
+    }
+
+    private func tooLarge(_ size: Int, limit: Int, logger: Logger) -> Response {
+        logger.info("transaction refused", metadata: ["ledger.error.code": "PayloadTooLarge"])
+        return .rejection(
+            ProgramError(.payloadTooLarge, "the request body is at least \(size) bytes; the limit is \(limit)"))
+    }
+}
