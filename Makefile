@@ -5,12 +5,13 @@
 #   make build     debug build of every app
 #   make release   release build of every app
 #   make lint      swift-format lint of the whole tree
+#   make bench-ledger   ledger throughput (embedded, HTTP, plain SQLite baseline), release build
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
 PACKAGES := Models Ledger Allocator Tunnel Probe Routing
 
-.PHONY: all build release test layer-check test-packages devnet lint clean help
+.PHONY: all build release test layer-check test-packages devnet lint clean help bench-ledger
 
 all: build
 
@@ -43,6 +44,11 @@ devnet:
 	@echo "  doublezero-controller serve, and a bootstrap of locations, exchanges, devices and users."
 	@echo "It is not built yet (the ledger arrives with issue 3, the activator with issue 4)."
 	@exit 69
+
+# Benchmarks: release builds; each ends with one `NAME.figure: value unit` line per figure.
+bench-ledger:
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product ledger-bench
+	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/ledger-bench" $(BENCH_ARGS)
 
 lint:
 	$(SWIFT) format lint --recursive --configuration .swift-format Package.swift Packages Apps Tools Tests

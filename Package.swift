@@ -15,11 +15,15 @@ let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "s
 let localPackages = ["Models", "Ledger", "Allocator", "Tunnel", "Probe", "Routing"]
 
 /// An executable under Apps/ (the directory and the binary share the name).
-func app(_ name: String, _ dependencies: [String]) -> Target {
+///
+/// `dependencies` names packages whose main product has the package's name (`"Ledger"`);
+/// `products` adds other products as (product, package) pairs (`("LedgerClient", "Ledger")`).
+func app(_ name: String, _ dependencies: [String], products: [(product: String, package: String)] = []) -> Target {
     .executableTarget(
         name: name,
         dependencies: [argumentParser, "CommandLineSupport"]
-            + dependencies.map { .product(name: $0, package: $0) },
+            + dependencies.map { .product(name: $0, package: $0) }
+            + products.map { .product(name: $0.product, package: $0.package) },
         path: "Apps/\(name)",
         swiftSettings: swiftSettings
     )
@@ -45,10 +49,16 @@ let package = Package(
         .executable(name: "doublezero-controller", targets: ["doublezero-controller"]),
         .executable(name: "doublezero-monitor", targets: ["doublezero-monitor"]),
         .executable(name: "layer-check", targets: ["layer-check"]),
+        .executable(name: "ledger-bench", targets: ["ledger-bench"]),
     ],
     dependencies: localPackages.map { .package(path: "Packages/\($0)") } + [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Conventions every command-line app shares (--ledger, --json, "not built yet").
@@ -58,9 +68,11 @@ let package = Package(
             path: "Apps/CommandLineSupport",
             swiftSettings: swiftSettings
         ),
-        app("doublezero", ["Models", "Ledger", "Probe"]),
+        app("doublezero", ["Models", "Ledger", "Probe"], products: [("LedgerClient", "Ledger")]),
         app("doublezerod", ["Models", "Ledger", "Tunnel", "Routing", "Probe"]),
-        app("doublezero-ledger", ["Models", "Ledger"]),
+        app(
+            "doublezero-ledger", ["Models", "Ledger"],
+            products: [("LedgerServer", "Ledger"), ("Logging", "swift-log")]),
         app("doublezero-activator", ["Models", "Ledger", "Allocator"]),
         app("doublezero-controller", ["Models", "Ledger", "Routing"]),
         app("doublezero-monitor", ["Models", "Ledger", "Probe", "Routing"]),
@@ -80,11 +92,50 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        // Runs the built apps as a user would (--help, exit codes).
+        // Locates and runs the built app binaries for the end-to-end tests.
+        .target(name: "AppTestSupport", path: "Tests/AppTestSupport", swiftSettings: swiftSettings),
+        // Runs the built apps as a user would (--help, exit codes; a served ledger through the client).
         .testTarget(
             name: "AppTests",
-            dependencies: [.product(name: "Models", package: "Models")],
+            dependencies: [
+                "AppTestSupport", .product(name: "Models", package: "Models"),
+                .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
+            ],
             path: "Tests/AppTests",
+            swiftSettings: swiftSettings
+        ),
+        // The `doublezero` CLI run against real ledgers.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["AppTestSupport", .product(name: "Models", package: "Models")],
+            path: "Tests/CLITests",
+            swiftSettings: swiftSettings
+        ),
+        // The ledger's HTTP server and client, tested over real loopback TCP.
+        .testTarget(
+            name: "LedgerServerTests",
+            dependencies: [
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "LedgerServer", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
+                .product(name: "LedgerWireFormat", package: "Ledger"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Packages/Ledger/Tests/LedgerServerTests",
+            swiftSettings: swiftSettings
+        ),
+
+        // Benchmarks (`make bench-NAME`), built in release mode.
+        .executableTarget(
+            name: "ledger-bench",
+            dependencies: [
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "LedgerServer", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tools/LedgerBenchmark",
             swiftSettings: swiftSettings
         ),
     ] + localPackages.map(packageTests)

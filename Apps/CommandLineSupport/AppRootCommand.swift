@@ -5,7 +5,8 @@ import Foundation
 ///
 /// It parses and runs commands exactly like `AsyncParsableCommand.main()`, except that a
 /// ``NotBuiltYet`` error is reported as `Error: <message>` on standard error and ends the process
-/// with ``ArgumentParser/ExitCode/unavailable`` (69) instead of the generic failure code 1.
+/// with ``ArgumentParser/ExitCode/unavailable`` (69) instead of the generic failure code 1, and a
+/// ``CommandFailure`` is reported as the one line `Error: <message>` with exit code 1.
 /// Bad arguments still exit with 64 and help requests with 0, as ArgumentParser does.
 public protocol AppRootCommand: AsyncParsableCommand {}
 
@@ -20,8 +21,11 @@ extension AppRootCommand {
                 try command.run()
             }
         } catch let notBuilt as NotBuiltYet {
-            FileHandle.standardError.write(Data("Error: \(notBuilt)\n".utf8))
+            printError("Error: \(notBuilt)")
             exit(withError: ExitCode.unavailable)
+        } catch let failure as CommandFailure {
+            printError("Error: \(failure)")
+            exit(withError: ExitCode.failure)
         } catch {
             exit(withError: error)
         }

@@ -16,6 +16,9 @@ public struct KeypairOption: ParsableArguments, Sendable {
             valueName: "path"))
     public var keypair: String = KeypairOption.defaultPath
 
+    /// The key file's path with `~` expanded, ready to open.
+    public var path: String { HomeRelativePath.expand(keypair) }
+
     /// Creates the option group; ArgumentParser fills it in when parsing.
     public init() {}
 }

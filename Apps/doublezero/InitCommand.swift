@@ -1,5 +1,7 @@
 import ArgumentParser
 import CommandLineSupport
+import Ledger
+import Models
 
 /// `doublezero init`: bootstraps a new ledger's global state.
 struct InitCommand: AsyncParsableCommand {
@@ -8,10 +10,15 @@ struct InitCommand: AsyncParsableCommand {
         abstract: "Bootstrap a new ledger: make your key its first foundation member and activator.",
         discussion: """
             Submits InitGlobalState, signed by --keypair, which becomes the only foundation member and the \
-            activator, sentinel and QA key until changed. Run once on an empty ledger, then set the \
-            global config (`doublezero global-config set`). Prints the transaction signature.
+            activator, sentinel and QA key until changed (--activator and --sentinel hand those roles to \
+            other keys in the same transaction). Run once on an empty ledger, then set the global config \
+            (`doublezero global-config set`). On a ledger already initialised it changes nothing unless \
+            --activator or --sentinel is given.
             """
     )
+
+    /// Keys to hand the activator and sentinel roles to.
+    @OptionGroup var authorities: AuthorityKeys
 
     /// The ledger to bootstrap.
     @OptionGroup var ledger: LedgerOption
@@ -19,8 +26,22 @@ struct InitCommand: AsyncParsableCommand {
     /// The founding key.
     @OptionGroup var keypair: KeypairOption
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// Table or JSON.
+    @OptionGroup var output: OutputOptions
+
+    /// Submits InitGlobalState (and SetAuthority when authority keys are given).
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero init", issue: .ledger)
+        let session = try LedgerSession(ledger: ledger, keypair: keypair)
+        var instructions: [Instruction] = []
+        if try await session.globalState() == nil {
+            instructions.append(.initGlobalState)
+        } else if !authorities.isGiven {
+            printError("the ledger is already initialised; nothing to do")
+            return
+        }
+        if authorities.isGiven {
+            instructions.append(.setAuthority(try authorities.arguments(in: session)))
+        }
+        try await session.submit(instructions, reportingOn: Entity.globalStateKey, format: output.format)
     }
 }

@@ -1,3 +1,4 @@
+import AppTestSupport
 import Testing
 
 /// Bad arguments are usage errors: exit 64 (EX_USAGE) with a message that names the offending flag.
@@ -20,7 +21,8 @@ struct BadArgumentTests {
     static let cases: [Case] = [
         Case("doublezero-ledger serve --db x --listen nonsense", "--listen"),
         Case("doublezero-ledger serve --db x --listen 127.0.0.1:70000", "--listen"),
-        Case("doublezero-ledger serve --db x --listen 127.0.0.1:0", "--listen"),
+        Case("doublezero-ledger serve --db x --listen 127.0.0.1:-1", "--listen"),
+        Case("doublezero-ledger serve --db x --listen :0", "--listen"),
         Case("doublezero-ledger serve --db x --listen :8899", "--listen"),
         Case("doublezero-ledger serve --listen 127.0.0.1:8899", "--db"),
         Case(AppInvocation(app: "doublezero-activator", arguments: ["run", "--ledger", ""]), "--ledger"),

@@ -1,18 +1,20 @@
 import ArgumentParser
+import CommandLineSupport
+import Ledger
 
-/// A kind of ledger account that the CLI administers with `create`, `update`, `delete`, `list` and `get`.
+/// A kind of ledger account the CLI administers: its names and help, how its records look in tables,
+/// which verbs it has, and how `list` and `get` pick records.
 ///
-/// A kind declares its names, help text and the flags of each verb (as `ParsableArguments` types);
-/// ``EntityCommand`` turns that into the five subcommands, so the verbs themselves are written once.
+/// The verbs themselves (``CreateEntity``, ``ListEntities``, …) are written once, generic over the
+/// kind; a kind adopts ``CreatableEntity``, ``UpdatableEntity``, ``DeletableEntity`` and
+/// ``SuspendableEntity`` for the verbs it has, and lists them in ``subcommands``.
 protocol AdministeredEntity {
-    /// The flags of `create` (the new account's fields).
-    associatedtype CreateFields: ParsableArguments
-    /// The flags of `update` (the fields to change, all optional).
-    associatedtype UpdateFields: ParsableArguments
+    /// The Models type of the records.
+    associatedtype Record: LedgerRecord
     /// The flags of `list` that narrow the rows.
-    associatedtype ListFilters: ParsableArguments = NoListFilters
-    /// The flags of `get` that pick one account.
-    associatedtype GetSelector: ParsableArguments = CodeSelector
+    associatedtype ListFilters: ListFiltering = NoListFilters<Record> where ListFilters.Record == Record
+    /// The flags of `get` that pick one record.
+    associatedtype GetSelector: RecordSelecting = CodeSelector
 
     /// The subcommand name, singular kebab-case (e.g. `multicast-group`).
     static var commandName: String { get }
@@ -24,24 +26,34 @@ protocol AdministeredEntity {
     static var abstract: String { get }
     /// A paragraph on their role in the network.
     static var discussion: String { get }
-    /// Other names accepted for `create` (e.g. upstream's `set` for access passes).
-    static var createAliases: [String] { get }
-    /// Other names accepted for `delete` (e.g. upstream's `close` for access passes).
-    static var deleteAliases: [String] { get }
+    /// The verbs, in the order help lists them.
+    static var subcommands: [any ParsableCommand.Type] { get }
+
+    /// The table columns, in order (list tables and `get` lines).
+    static var columns: [RecordColumn<Record>] { get }
+    /// The kinds whose accounts the columns refer to (fetched once for a table).
+    static var referencedKinds: [EntityKind] { get }
+    /// The text rows are sorted by in a list.
+    static func sortKey(of row: AccountRow<Record>) -> String
+    /// More tables `get` prints under the record's own lines (e.g. a device's interfaces).
+    static func detailTables(of row: AccountRow<Record>) -> [TextTable]
 }
 
 extension AdministeredEntity {
-    /// The noun with its indefinite article, e.g. `a device`, `an exchange`.
+    /// The noun with its indefinite article, e.g. `a device`, `an exchange`, `a user` (no kind's noun
+    /// starts with a vowel sound other than a, e, i or o).
     static var nounWithArticle: String {
-        let startsWithVowel = noun.first.map { "aeiou".contains($0) } ?? false
+        let startsWithVowel = noun.first.map { "aeio".contains($0) } ?? false
         return (startsWithVowel ? "an " : "a ") + noun
     }
     /// The noun with an `s`, for kinds whose plural is regular.
     static var pluralNoun: String { noun + "s" }
-    /// No other names for `create`.
-    static var createAliases: [String] { [] }
-    /// No other names for `delete`.
-    static var deleteAliases: [String] { [] }
-    /// The verb as a person types it, e.g. `doublezero device create`, for messages.
-    static func feature(_ verb: String) -> String { "doublezero \(commandName) \(verb)" }
+    /// No referenced accounts.
+    static var referencedKinds: [EntityKind] { [] }
+    /// By code (then key), for kinds with codes; by key otherwise.
+    static func sortKey(of row: AccountRow<Record>) -> String {
+        (row.record.lookupCode ?? "") + "\u{0}" + row.record.pubkey.base58
+    }
+    /// No further tables.
+    static func detailTables(of row: AccountRow<Record>) -> [TextTable] { [] }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import CommandLineSupport
+import Models
 
-/// Optional `--lat` and `--lng` of an `update`, range-checked when given.
+/// Optional `--lat` and `--lng` of an `update`, checked with Models' coordinate rules when given.
 struct CoordinateChanges: ParsableArguments {
     /// New latitude in degrees, −90 to 90.
     @Option(
@@ -14,18 +16,10 @@ struct CoordinateChanges: ParsableArguments {
         help: ArgumentHelp("New longitude in degrees, -180 to 180.", valueName: "degrees"))
     var lng: Double?
 
-    /// Rejects out-of-range coordinates.
+    /// Rejects out-of-range coordinates (a usage error naming the flag).
     func validate() throws {
-        try Self.check(lat: lat, lng: lng)
-    }
-
-    /// Throws a `ValidationError` naming the flag when a given coordinate is out of range.
-    static func check(lat: Double?, lng: Double?) throws {
-        if let lat, !(-90...90).contains(lat) {
-            throw ValidationError("--lat must be between -90 and 90 (got \(lat)).")
-        }
-        if let lng, !(-180...180).contains(lng) {
-            throw ValidationError("--lng must be between -180 and 180 (got \(lng)).")
+        try ProgramError.checkingUsage { () throws(ProgramError) in
+            try Coordinates.validate(latitude: lat ?? 0, longitude: lng ?? 0)
         }
     }
 }

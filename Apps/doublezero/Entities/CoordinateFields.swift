@@ -1,6 +1,8 @@
 import ArgumentParser
+import CommandLineSupport
+import Models
 
-/// `--lat` and `--lng` of a new location or exchange, range-checked.
+/// `--lat` and `--lng` of a new location or exchange, checked with Models' coordinate rules.
 ///
 /// Each flag takes the next argument as its value even when it starts with `-`, so
 /// `--lat -33.87` works.
@@ -17,8 +19,10 @@ struct CoordinateFields: ParsableArguments {
         help: ArgumentHelp("Longitude in degrees, -180 to 180.", valueName: "degrees"))
     var lng: Double
 
-    /// Rejects out-of-range coordinates.
+    /// Rejects out-of-range coordinates (a usage error naming the flag).
     func validate() throws {
-        try CoordinateChanges.check(lat: lat, lng: lng)
+        try ProgramError.checkingUsage { () throws(ProgramError) in
+            try Coordinates.validate(latitude: lat, longitude: lng)
+        }
     }
 }

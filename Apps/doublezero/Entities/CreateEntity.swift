@@ -2,14 +2,15 @@ import ArgumentParser
 import CommandLineSupport
 
 /// `doublezero <kind> create`: submits a signed create instruction for a new account of one kind.
-struct CreateEntity<Entity: AdministeredEntity>: AsyncParsableCommand {
+struct CreateEntity<Entity: CreatableEntity>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "create",
             abstract: "Create \(Entity.nounWithArticle).",
             discussion: """
-                Submits a signed create transaction and prints its signature. Kinds that need resources \
-                (addresses, IDs) start Pending until the activator allocates them; --wait waits for that.
+                Submits a signed create transaction and prints the new account's key and the transaction. \
+                Kinds that need resources (addresses, IDs) start Pending until the activator allocates \
+                them; --wait waits for that.
                 """,
             aliases: Entity.createAliases
         )
@@ -27,8 +28,17 @@ struct CreateEntity<Entity: AdministeredEntity>: AsyncParsableCommand {
     /// Whether to wait for activation.
     @OptionGroup var wait: WaitOption
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// Table or JSON.
+    @OptionGroup var output: OutputOptions
+
+    /// Submits the create and prints the new account's key.
     func run() async throws {
-        throw NotBuiltYet(feature: Entity.feature("create"), issue: .ledger)
+        let session = try LedgerSession(ledger: ledger, keypair: keypair)
+        let receipt = try await session.submit(try await fields.instructions(in: session))
+        let created = receipt.changes.first { $0.ref.kind == Entity.Record.kind && $0.entity != nil }?.ref.pubkey
+        if wait.wait, let created {
+            try await session.waitUntilSettled(Entity.Record.self, at: created)
+        }
+        print(try MutationReport(account: created, receipt: receipt).rendered(output.format), terminator: "")
     }
 }

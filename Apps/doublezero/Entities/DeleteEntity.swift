@@ -2,7 +2,7 @@ import ArgumentParser
 import CommandLineSupport
 
 /// `doublezero <kind> delete`: submits a signed delete of one account.
-struct DeleteEntity<Entity: AdministeredEntity>: AsyncParsableCommand {
+struct DeleteEntity<Entity: DeletableEntity>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "delete",
@@ -27,8 +27,17 @@ struct DeleteEntity<Entity: AdministeredEntity>: AsyncParsableCommand {
     /// Whether to wait until the account is closed.
     @OptionGroup var wait: WaitOption
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// Table or JSON.
+    @OptionGroup var output: OutputOptions
+
+    /// Submits the delete and prints the transaction.
     func run() async throws {
-        throw NotBuiltYet(feature: Entity.feature("delete"), issue: .ledger)
+        let session = try LedgerSession(ledger: ledger, keypair: keypair)
+        let record = try await account.record(Entity.Record.self, in: session)
+        let receipt = try await session.submit([Entity.deleteInstruction(for: record)])
+        if wait.wait {
+            try await session.waitUntilRemoved(Entity.Record.self, at: record.pubkey)
+        }
+        print(try MutationReport(account: record.pubkey, receipt: receipt).rendered(output.format), terminator: "")
     }
 }

@@ -7,7 +7,7 @@ struct GetEntity<Entity: AdministeredEntity>: AsyncParsableCommand {
         CommandConfiguration(
             commandName: "get",
             abstract: "Show one \(Entity.noun).",
-            discussion: "Prints every field as `key | value` lines, or JSON with --json."
+            discussion: "Prints every field as `key | value` lines, or a JSON object with --json."
         )
     }
 
@@ -20,8 +20,17 @@ struct GetEntity<Entity: AdministeredEntity>: AsyncParsableCommand {
     /// The ledger to read.
     @OptionGroup var ledger: LedgerOption
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// The key `me` stands for.
+    @OptionGroup var keypair: KeypairOption
+
+    /// Reads the record and prints it.
     func run() async throws {
-        throw NotBuiltYet(feature: Entity.feature("get"), issue: .ledger)
+        let session = try LedgerSession(ledger: ledger, keypair: keypair)
+        let record = try await selector.record(Entity.Record.self, in: session)
+        let accounts = try await ReferencedAccounts(kinds: Entity.referencedKinds, from: session)
+        let row = AccountRow(record: record, accounts: accounts)
+        let text = try RecordOutput.detail(
+            row, columns: Entity.columns, tables: Entity.detailTables(of: row), json: record, format: output.format)
+        print(text, terminator: "")
     }
 }

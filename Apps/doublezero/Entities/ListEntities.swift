@@ -7,7 +7,7 @@ struct ListEntities<Entity: AdministeredEntity>: AsyncParsableCommand {
         CommandConfiguration(
             commandName: "list",
             abstract: "List \(Entity.pluralNoun).",
-            discussion: "Prints one row per account (a table, or JSON with --json / --json-compact)."
+            discussion: "Prints one row per account (a table, or a JSON array with --json / --json-compact)."
         )
     }
 
@@ -20,8 +20,20 @@ struct ListEntities<Entity: AdministeredEntity>: AsyncParsableCommand {
     /// The ledger to read.
     @OptionGroup var ledger: LedgerOption
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// The key `me` stands for in filters.
+    @OptionGroup var keypair: KeypairOption
+
+    /// Reads the matching records and prints them.
     func run() async throws {
-        throw NotBuiltYet(feature: Entity.feature("list"), issue: .ledger)
+        let session = try LedgerSession(ledger: ledger, keypair: keypair)
+        let query = try await filters.query(in: session)
+        let records = try await session.records(Entity.Record.self, matching: query.filter).filter(query.matches)
+        let accounts = try await ReferencedAccounts(kinds: Entity.referencedKinds, from: session)
+        let rows = records.map { AccountRow(record: $0, accounts: accounts) }
+            .sorted { Entity.sortKey(of: $0) < Entity.sortKey(of: $1) }
+        let text = try RecordOutput.list(
+            rows, columns: Entity.columns.listed(narrow: filters.narrow), json: rows.map { $0.record },
+            format: output.format)
+        print(text, terminator: "")
     }
 }

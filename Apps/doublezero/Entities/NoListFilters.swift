@@ -1,4 +1,7 @@
 import ArgumentParser
 
 /// The filters of a `list` that takes none: every account of the kind is listed.
-struct NoListFilters: ParsableArguments {}
+struct NoListFilters<Record: LedgerRecord>: ListFiltering {
+    /// Every record.
+    func query(in session: LedgerSession) async throws -> RecordQuery<Record> { RecordQuery() }
+}

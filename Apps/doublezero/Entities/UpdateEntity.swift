@@ -2,12 +2,12 @@ import ArgumentParser
 import CommandLineSupport
 
 /// `doublezero <kind> update`: submits a signed update of some fields of one account.
-struct UpdateEntity<Entity: AdministeredEntity>: AsyncParsableCommand {
+struct UpdateEntity<Entity: UpdatableEntity>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "update",
             abstract: "Change fields of \(Entity.nounWithArticle).",
-            discussion: "Only the fields given change. Submits a signed transaction and prints its signature."
+            discussion: "Only the fields given change. Submits a signed transaction and prints it."
         )
     }
 
@@ -26,8 +26,17 @@ struct UpdateEntity<Entity: AdministeredEntity>: AsyncParsableCommand {
     /// Whether to wait until the change is applied.
     @OptionGroup var wait: WaitOption
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// Table or JSON.
+    @OptionGroup var output: OutputOptions
+
+    /// Submits the update and prints the transaction.
     func run() async throws {
-        throw NotBuiltYet(feature: Entity.feature("update"), issue: .ledger)
+        let session = try LedgerSession(ledger: ledger, keypair: keypair)
+        let record = try await account.record(Entity.Record.self, in: session)
+        let receipt = try await session.submit(try await fields.instructions(updating: record, in: session))
+        if wait.wait {
+            try await session.waitUntilSettled(Entity.Record.self, at: record.pubkey)
+        }
+        print(try MutationReport(account: record.pubkey, receipt: receipt).rendered(output.format), terminator: "")
     }
 }

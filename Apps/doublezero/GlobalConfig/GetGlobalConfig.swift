@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import Models
 
 /// `doublezero global-config get`: prints the global config.
 struct GetGlobalConfig: AsyncParsableCommand {
@@ -7,10 +8,23 @@ struct GetGlobalConfig: AsyncParsableCommand {
         commandName: "get",
         abstract: "Print the global config.",
         discussion: """
-            Prints local_asn, remote_asn, device_tunnel_block, user_tunnel_block, multicast_group_block, \
-            multicast_publisher_block and next_bgp_community as `key | value` lines, or JSON with --json.
+            Prints local_asn, remote_asn, device_tunnel_block, user_tunnel_block, multicastgroup_block, \
+            multicast_publisher_blocks and next_bgp_community as `key | value` lines, or JSON with --json.
             """
     )
+
+    /// The lines of the table form.
+    static var columns: [TableColumn<GlobalConfig>] {
+        [
+            .init("local_asn") { "\($0.localAsn)" },
+            .init("remote_asn") { "\($0.remoteAsn)" },
+            .init("device_tunnel_block") { $0.deviceTunnelBlock.description },
+            .init("user_tunnel_block") { $0.userTunnelBlock.description },
+            .init("multicastgroup_block") { $0.multicastGroupBlock.description },
+            .init("multicast_publisher_blocks") { IPv4PrefixList($0.multicastPublisherBlocks).description },
+            .init("next_bgp_community") { "\($0.nextBgpCommunity)" },
+        ]
+    }
 
     /// Key/value lines or JSON.
     @OptionGroup var output: OutputOptions
@@ -18,8 +32,13 @@ struct GetGlobalConfig: AsyncParsableCommand {
     /// The ledger to read.
     @OptionGroup var ledger: LedgerOption
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// The key `me` stands for (accepted by every ledger verb).
+    @OptionGroup var keypair: KeypairOption
+
+    /// Reads the config and prints it.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero global-config get", issue: .ledger)
+        let config = try await LedgerSession(ledger: ledger, keypair: keypair).requireGlobalConfig()
+        print(
+            try RecordOutput.detail(config, columns: Self.columns, json: config, format: output.format), terminator: "")
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CommandLineSupport
+import Ledger
+import Models
 
 /// `doublezero global-config set`: changes global settings (foundation members only).
 struct SetGlobalConfig: AsyncParsableCommand {
@@ -7,9 +9,10 @@ struct SetGlobalConfig: AsyncParsableCommand {
         commandName: "set",
         abstract: "Change global settings (foundation members only).",
         discussion: """
-            Only the settings given change. Example: global-config set --local-asn 65000 --remote-asn 65342 \
-            --device-tunnel-block 172.16.0.0/16 --user-tunnel-block 169.254.0.0/16 \
-            --multicastgroup-block 233.84.178.0/24
+            Only the settings given change; the others keep their current values. The first set (on a \
+            ledger without a config) needs the ASNs and the three blocks. Example: global-config set \
+            --local-asn 65000 --remote-asn 65342 --device-tunnel-block 172.16.0.0/16 \
+            --user-tunnel-block 169.254.0.0/16 --multicastgroup-block 233.84.178.0/24
             """
     )
 
@@ -25,31 +28,31 @@ struct SetGlobalConfig: AsyncParsableCommand {
     /// Pool for link /31s and loopbacks.
     @Option(
         name: .long,
-        help: ArgumentHelp("Pool for link /31s and loopbacks (RFC 1918 or link-local; set once).", valueName: "prefix"))
-    var deviceTunnelBlock: String?
+        help: ArgumentHelp("Pool for link /31s and loopbacks (RFC 1918; set once).", valueName: "prefix"))
+    var deviceTunnelBlock: IPv4Prefix?
 
     /// Pool for user tunnel /31s.
     @Option(
         name: .long, help: ArgumentHelp("Pool for user tunnel /31s (in 169.254.0.0/16; set once).", valueName: "prefix")
     )
-    var userTunnelBlock: String?
+    var userTunnelBlock: IPv4Prefix?
 
     /// Pool for multicast group addresses.
     @Option(name: .long, help: ArgumentHelp("Pool for multicast group addresses (set once).", valueName: "prefix"))
-    var multicastgroupBlock: String?
+    var multicastgroupBlock: IPv4Prefix?
 
-    /// Pool for multicast publishers' DoubleZero IPs.
+    /// Pools for multicast publishers' DoubleZero IPs, added to the current ones.
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Pool for multicast publishers' DoubleZero IPs (e.g. 147.51.126.0/23; more ranges can be added).",
+            "Add a pool for multicast publishers' DoubleZero IPs (repeatable; default 147.51.126.0/23; pools are never removed).",
             valueName: "prefix"))
-    var multicastPublisherBlock: String?
+    var multicastPublisherBlock: [IPv4Prefix] = []
 
     /// Next exchange BGP community.
     @Option(
         name: .long, help: ArgumentHelp("Community the next new exchange gets (10000–10999).", valueName: "community"))
-    var nextBgpCommunity: Int?
+    var nextBgpCommunity: UInt16?
 
     /// The ledger to write to.
     @OptionGroup var ledger: LedgerOption
@@ -57,27 +60,66 @@ struct SetGlobalConfig: AsyncParsableCommand {
     /// A foundation member's key.
     @OptionGroup var keypair: KeypairOption
 
-    /// Rejects an empty change and out-of-range values.
+    /// Table or JSON.
+    @OptionGroup var output: OutputOptions
+
+    /// Rejects an empty change and out-of-range values (Models' rules).
     func validate() throws {
         let given: [Any?] = [
-            localAsn, remoteAsn, deviceTunnelBlock, userTunnelBlock, multicastgroupBlock, multicastPublisherBlock,
-            nextBgpCommunity,
+            localAsn, remoteAsn, deviceTunnelBlock, userTunnelBlock, multicastgroupBlock, nextBgpCommunity,
         ]
-        guard given.contains(where: { $0 != nil }) else {
+        guard given.contains(where: { $0 != nil }) || !multicastPublisherBlock.isEmpty else {
             throw ValidationError("give at least one setting to change (see --help).")
         }
         for (flag, asn) in [("--local-asn", localAsn), ("--remote-asn", remoteAsn)] {
-            if let asn, asn == 0 || asn == UInt32.max {
-                throw ValidationError("\(flag) must be between 1 and 4294967294 (got \(asn)).")
+            if let asn, !GlobalConfig.asnRange.contains(asn) {
+                throw ValidationError(
+                    "\(flag) must be between \(GlobalConfig.asnRange.lowerBound) and \(GlobalConfig.asnRange.upperBound) (got \(asn))."
+                )
             }
         }
-        if let nextBgpCommunity, !Exchanges.bgpCommunities.contains(nextBgpCommunity) {
-            throw ValidationError("--next-bgp-community must be between 10000 and 10999 (got \(nextBgpCommunity)).")
+        if let nextBgpCommunity {
+            try ProgramError.checkingUsage(flag: "--next-bgp-community") { () throws(ProgramError) in
+                try Exchange.validateBgpCommunity(nextBgpCommunity)
+            }
         }
     }
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// Submits SetGlobalConfig with the settings not given taken from the current config.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero global-config set", issue: .ledger)
+        let session = try LedgerSession(ledger: ledger, keypair: keypair)
+        let args = try merged(with: try await session.globalConfig())
+        try await session.submit([.setGlobalConfig(args)], reportingOn: Entity.globalConfigKey, format: output.format)
+    }
+
+    /// The full settings: the flags given, the rest from `current`.
+    ///
+    /// - Throws: ``CommandFailure`` naming the missing flags when there is no config yet and a
+    ///   required setting is not given.
+    private func merged(with current: GlobalConfig?) throws -> SetGlobalConfigArgs {
+        let localAsn = localAsn ?? current?.localAsn
+        let remoteAsn = remoteAsn ?? current?.remoteAsn
+        let deviceTunnelBlock = deviceTunnelBlock ?? current?.deviceTunnelBlock
+        let userTunnelBlock = userTunnelBlock ?? current?.userTunnelBlock
+        let multicastGroupBlock = multicastgroupBlock ?? current?.multicastGroupBlock
+        guard let localAsn, let remoteAsn, let deviceTunnelBlock, let userTunnelBlock, let multicastGroupBlock else {
+            let missing = [
+                ("--local-asn", localAsn == nil), ("--remote-asn", remoteAsn == nil),
+                ("--device-tunnel-block", deviceTunnelBlock == nil), ("--user-tunnel-block", userTunnelBlock == nil),
+                ("--multicastgroup-block", multicastGroupBlock == nil),
+            ].filter(\.1).map(\.0)
+            throw CommandFailure(
+                "the ledger has no global config yet, so the first set needs every required setting; missing: \(missing.joined(separator: ", "))"
+            )
+        }
+        var publisherBlocks: [IPv4Prefix]?
+        if !multicastPublisherBlock.isEmpty {
+            let existing = current?.multicastPublisherBlocks ?? []
+            publisherBlocks = existing + multicastPublisherBlock.filter { !existing.contains($0) }
+        }
+        return SetGlobalConfigArgs(
+            localAsn: localAsn, remoteAsn: remoteAsn, deviceTunnelBlock: deviceTunnelBlock,
+            userTunnelBlock: userTunnelBlock, multicastGroupBlock: multicastGroupBlock,
+            multicastPublisherBlocks: publisherBlocks, nextBgpCommunity: nextBgpCommunity)
     }
 }

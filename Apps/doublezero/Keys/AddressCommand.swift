@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import Ledger
 
 /// `doublezero address`: prints the public key of the key file in use.
 struct AddressCommand: AsyncParsableCommand {
@@ -12,8 +13,8 @@ struct AddressCommand: AsyncParsableCommand {
     /// The key file to read.
     @OptionGroup var keypair: KeypairOption
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// Loads the key file (refusing a corrupt one) and prints its public key.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero address", issue: .ledger)
+        print(try Keypair.load(path: keypair.path).publicKey)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import Ledger
 
 /// `doublezero keygen`: creates a new signing key file.
 struct KeygenCommand: AsyncParsableCommand {
@@ -22,8 +23,16 @@ struct KeygenCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Overwrite the file if it exists.")
     var force = false
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// Writes a fresh keypair and prints its public key.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero keygen", issue: .ledger)
+        let keypair = Keypair()
+        do {
+            try keypair.file.write(to: HomeRelativePath.expand(outfile), overwrite: force)
+        } catch .alreadyExists(let path) {
+            throw CommandFailure("keypair file \(path) already exists; give --force to overwrite it (its key is lost)")
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        print("Pubkey: \(keypair.publicKey)")
     }
 }

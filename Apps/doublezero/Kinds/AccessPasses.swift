@@ -1,7 +1,12 @@
 import ArgumentParser
+import CommandLineSupport
+import Foundation
+import Ledger
+import Models
 
 /// Access passes: permission for a client key to connect from an IP.
-enum AccessPasses: AdministeredEntity {
+enum AccessPasses: CreatableEntity, UpdatableEntity, DeletableEntity {
+    typealias Record = AccessPass
     typealias GetSelector = AccessPassSelector
 
     static let commandName = "access-pass"
@@ -9,130 +14,96 @@ enum AccessPasses: AdministeredEntity {
     static let pluralNoun = "access passes"
     static let abstract = "Manage access passes: which client key may connect from which IP, and for how long."
     static let discussion = """
-        A user can only be created for a (client IP, user payer) pair that holds a valid access pass. \
-        Unicast users also need the pass to run until the current epoch; multicast users need the group \
-        on the pass's publisher or subscriber allowlist. Upstream calls `create` `set` and `delete` \
-        `close`; both names work.
+        A user can only be created for a (client IP, user payer) pair that holds an access pass (client \
+        IP 0.0.0.0: any IP). Unicast users also need the pass to run until the current epoch; multicast \
+        users need the user payer on the group's publisher or subscriber allowlist, which \
+        --multicast-publisher and --multicast-subscriber add. Foundation members and the sentinel manage \
+        passes. Upstream calls `create` `set` and `delete` `close`; both names work.
         """
     static let createAliases = ["set"]
     static let deleteAliases = ["close"]
-
-    /// `access-pass get`: picks a pass by its (client IP, user payer) pair.
-    struct AccessPassSelector: ParsableArguments {
-        /// The pass's client IP.
-        @Option(name: .long, help: ArgumentHelp("The client IP the pass admits (0.0.0.0: any).", valueName: "ipv4"))
-        var clientIP: String
-
-        /// The pass's payer key.
-        @Option(name: .long, help: ArgumentHelp("The client key it admits (base58, or `me`).", valueName: "pubkey"))
-        var userPayer: String
+    static var subcommands: [any ParsableCommand.Type] {
+        [
+            CreateEntity<Self>.self, UpdateEntity<Self>.self, DeleteEntity<Self>.self, ListEntities<Self>.self,
+            GetEntity<Self>.self,
+        ]
     }
 
-    /// `access-pass create` (`set`) flags.
-    struct CreateFields: ParsableArguments {
-        /// The kind of pass.
-        @Option(name: .long, help: ArgumentHelp("The kind of pass.", valueName: "type"))
-        var accesspassType = AccessPassTypeChoice.prepaid
+    static let referencedKinds: [EntityKind] = [.multicastGroup]
+    static var columns: [RecordColumn<AccessPass>] {
+        [
+            .init("account") { $0.pubkey.base58 },
+            .init("accesspass_type") { $0.accessPassType.rawValue },
+            .init("type_key", .detail) { $0.typeKey?.base58 ?? "" },
+            .init("type_name", .detail) { $0.typeName ?? "" },
+            .init("client_ip") { $0.clientIp.description },
+            .init("user_payer") { $0.userPayer.base58 },
+            .init("multicast") { row in
+                let groups = row.accounts.records(MulticastGroup.self)
+                return MulticastGroups.roles(
+                    publishing: groups.filter { $0.publisherAllowlist.contains(row.userPayer) }.map(\.pubkey),
+                    subscribing: groups.filter { $0.subscriberAllowlist.contains(row.userPayer) }.map(\.pubkey),
+                    accounts: row.accounts)
+            },
+            .init("last_access_epoch") { AccessPasses.epochText($0.lastAccessEpoch) },
+            .init("remaining_epoch") { row in
+                row.lastAccessEpoch == AccessPass.unlimitedEpoch
+                    ? "MAX"
+                    : String(row.lastAccessEpoch >= row.accounts.epoch ? row.lastAccessEpoch - row.accounts.epoch : 0)
+            },
+            .init("flags") { $0.allowMultipleIp ? "allow_multiple_ip" : "" },
+            .init("connections") { "\($0.connectionCount)" },
+            .init("status") { $0.status.rawValue },
+            .init("owner", .wide) { $0.owner.base58 },
+        ]
+    }
 
-        /// The IP it admits.
-        @Option(name: .long, help: ArgumentHelp("The client IP it admits (0.0.0.0: any IP).", valueName: "ipv4"))
-        var clientIP: String
+    /// By client IP, then user payer.
+    static func sortKey(of row: AccountRow<AccessPass>) -> String {
+        String(format: "%010u", row.clientIp.value) + "\u{0}" + row.userPayer.base58
+    }
 
-        /// The key it admits.
-        @Option(name: .long, help: ArgumentHelp("The client key it admits (base58, or `me`).", valueName: "pubkey"))
-        var userPayer: String
+    static func deleteInstruction(for record: AccessPass) -> Instruction {
+        .closeAccessPass(AccessPassKeyArgs(clientIp: record.clientIp, userPayer: record.userPayer))
+    }
 
-        /// How many epochs it lasts.
-        @Option(name: .long, help: ArgumentHelp("Epochs it lasts. (default: no end)", valueName: "count"))
-        var epochs: UInt64?
+    /// The pass in upstream's short text form, e.g. `prepaid: (MAX)` or `solana_validator: (120)`.
+    static func summary(_ pass: AccessPass) -> String {
+        "\(pass.accessPassType.rawValue): (\(epochText(pass.lastAccessEpoch)))"
+    }
 
-        /// The validator or RPC node key for those pass types.
-        @Option(
-            name: .long, help: ArgumentHelp("The Solana node key (solana-validator, solana-rpc).", valueName: "pubkey"))
-        var solanaValidator: String?
+    /// An epoch, or `MAX` for a pass without end.
+    static func epochText(_ epoch: UInt64) -> String {
+        epoch == AccessPass.unlimitedEpoch ? "MAX" : String(epoch)
+    }
 
-        /// The arrangement's name for `others` passes.
-        @Option(name: .long, help: ArgumentHelp("What the pass is for (others).", valueName: "name"))
-        var othersName: String?
+    /// The `last_access_epoch` that lets a pass run for `epochs` more epochs (no end without a count).
+    static func lastAccessEpoch(runningFor epochs: UInt64?, in session: LedgerSession) async throws -> UInt64 {
+        guard let epochs else { return AccessPass.unlimitedEpoch }
+        let (sum, overflow) = try await session.requireGlobalState().epoch.addingReportingOverflow(epochs)
+        return overflow ? AccessPass.unlimitedEpoch : sum
+    }
 
-        /// Let the payer connect from more than one IP.
-        @Flag(name: .customLong("allow-multiple-ip"), help: "Let the payer connect from more than one IP.")
-        var allowMultipleIP = false
-
-        /// Unicast user cap.
-        @Option(name: .long, help: ArgumentHelp("Most unicast users the pass admits at once.", valueName: "count"))
-        var maxUnicastUsers = 1
-
-        /// Multicast user cap.
-        @Option(name: .long, help: ArgumentHelp("Most multicast users the pass admits at once.", valueName: "count"))
-        var maxMulticastUsers = 1
-
-        /// Groups the holder may publish to.
-        @Option(name: .long, help: ArgumentHelp("A group the holder may publish to (repeatable).", valueName: "group"))
-        var multicastPublisher: [String] = []
-
-        /// Groups the holder may subscribe to.
-        @Option(
-            name: .long, help: ArgumentHelp("A group the holder may subscribe to (repeatable).", valueName: "group"))
-        var multicastSubscriber: [String] = []
-
-        /// Rejects a pass type without the key or name it needs.
-        func validate() throws {
-            let needsNodeKey = accesspassType == .solanaValidator || accesspassType == .solanaRPC
-            if needsNodeKey && solanaValidator == nil {
-                throw ValidationError("--accesspass-type \(accesspassType.rawValue) needs --solana-validator.")
-            }
-            if accesspassType == .others && othersName == nil {
-                throw ValidationError("--accesspass-type others needs --others-name.")
+    /// The instructions that put `payer` on the publisher allowlists of `publish` and the subscriber
+    /// allowlists of `subscribe` (group codes or keys), skipping lists it is already on.
+    static func allowlistInstructions(
+        publish: [String], subscribe: [String], payer: PublicKey, in session: LedgerSession
+    ) async throws -> [Instruction] {
+        var instructions: [Instruction] = []
+        for reference in publish {
+            let group = try await session.record(MulticastGroup.self, reference: reference)
+            if !group.publisherAllowlist.contains(payer) {
+                instructions.append(
+                    .addMulticastGroupPublisher(MulticastAllowlistArgs(group: group.pubkey, userPayer: payer)))
             }
         }
-    }
-
-    /// `access-pass update` flags.
-    struct UpdateFields: ParsableArguments {
-        /// New length.
-        @Option(name: .long, help: ArgumentHelp("Epochs it lasts from now.", valueName: "count"))
-        var epochs: UInt64?
-
-        /// New multiple-IP setting.
-        @Flag(
-            name: .customLong("allow-multiple-ip"), inversion: .prefixedNo,
-            help: "Whether the payer may connect from more than one IP.")
-        var allowMultipleIP: Bool?
-
-        /// New unicast cap.
-        @Option(name: .long, help: ArgumentHelp("New unicast user cap.", valueName: "count"))
-        var maxUnicastUsers: Int?
-
-        /// New multicast cap.
-        @Option(name: .long, help: ArgumentHelp("New multicast user cap.", valueName: "count"))
-        var maxMulticastUsers: Int?
-
-        /// Groups to add to the publisher allowlist.
-        @Option(name: .long, help: ArgumentHelp("Allow publishing to this group (repeatable).", valueName: "group"))
-        var multicastPublisher: [String] = []
-
-        /// Groups to add to the subscriber allowlist.
-        @Option(name: .long, help: ArgumentHelp("Allow subscribing to this group (repeatable).", valueName: "group"))
-        var multicastSubscriber: [String] = []
-    }
-
-    /// `access-pass list` filters.
-    struct ListFilters: ParsableArguments {
-        /// Only passes for this IP.
-        @Option(name: .long, help: ArgumentHelp("Only passes for this client IP.", valueName: "ipv4"))
-        var clientIP: String?
-
-        /// Only passes for this payer.
-        @Option(name: .long, help: ArgumentHelp("Only passes for this client key.", valueName: "pubkey"))
-        var userPayer: String?
-
-        /// Only passes of this kind.
-        @Option(name: .long, help: ArgumentHelp("Only passes of this kind.", valueName: "type"))
-        var accesspassType: AccessPassTypeChoice?
-
-        /// Fewer columns.
-        @Flag(name: .long, help: "Fewer columns.")
-        var narrow = false
+        for reference in subscribe {
+            let group = try await session.record(MulticastGroup.self, reference: reference)
+            if !group.subscriberAllowlist.contains(payer) {
+                instructions.append(
+                    .addMulticastGroupSubscriber(MulticastAllowlistArgs(group: group.pubkey, userPayer: payer)))
+            }
+        }
+        return instructions
     }
 }

@@ -1,7 +1,12 @@
 import ArgumentParser
+import CommandLineSupport
+import Ledger
+import Models
 
 /// Exchanges: metro areas that group devices (RFC 6 metro routing).
-enum Exchanges: AdministeredEntity {
+enum Exchanges: CreatableEntity, UpdatableEntity, DeletableEntity, SuspendableEntity {
+    typealias Record = Exchange
+
     static let commandName = "exchange"
     static let noun = "exchange"
     static let abstract = "Manage exchanges: the metro areas that group devices."
@@ -12,12 +17,38 @@ enum Exchanges: AdministeredEntity {
         traffic inside a metro stays on the local internet. Fix a wrong value with \
         `exchange update --bgp-community`.
         """
+    static var subcommands: [any ParsableCommand.Type] {
+        [
+            CreateEntity<Self>.self, UpdateEntity<Self>.self, DeleteEntity<Self>.self, ListEntities<Self>.self,
+            GetEntity<Self>.self, SuspendEntity<Self>.self, ResumeEntity<Self>.self,
+        ]
+    }
 
-    /// The range of exchange BGP communities.
-    static let bgpCommunities: ClosedRange<Int> = 10000...10999
+    static let referencedKinds: [EntityKind] = [.device]
+    static var columns: [RecordColumn<Exchange>] {
+        [
+            .init("account") { $0.pubkey.base58 },
+            .init("code") { $0.code },
+            .init("name") { $0.name },
+            .init("device1") { $0.accounts.code(of: $0.device1) },
+            .init("device2") { $0.accounts.code(of: $0.device2) },
+            .init("lat") { "\($0.latitude)" },
+            .init("lng") { "\($0.longitude)" },
+            .init("bgp_community") { "\($0.bgpCommunity)" },
+            .init("reference_count", .detail) { "\($0.referenceCount)" },
+            .init("status") { $0.status.rawValue },
+            .init("owner") { $0.owner.base58 },
+        ]
+    }
+
+    static func deleteInstruction(for record: Exchange) -> Instruction {
+        .deleteExchange(PubkeyArgs(pubkey: record.pubkey))
+    }
+    static func suspendInstruction(_ key: PublicKey) -> Instruction { .suspendExchange(PubkeyArgs(pubkey: key)) }
+    static func resumeInstruction(_ key: PublicKey) -> Instruction { .resumeExchange(PubkeyArgs(pubkey: key)) }
 
     /// `exchange create` flags.
-    struct CreateFields: ParsableArguments {
+    struct CreateFields: CreateInstructionFields {
         /// Unique code.
         @Option(name: .long, help: ArgumentHelp("Unique code, up to 32 characters (e.g. nyc).", valueName: "code"))
         var code: String
@@ -28,10 +59,18 @@ enum Exchanges: AdministeredEntity {
 
         /// Coordinates of the metro.
         @OptionGroup var coordinates: CoordinateFields
+
+        /// CreateExchange (the ledger assigns the BGP community).
+        func instructions(in session: LedgerSession) async throws -> [Instruction] {
+            [
+                .createExchange(
+                    CreateExchangeArgs(code: code, name: name, latitude: coordinates.lat, longitude: coordinates.lng))
+            ]
+        }
     }
 
     /// `exchange update` flags.
-    struct UpdateFields: ParsableArguments {
+    struct UpdateFields: UpdateInstructionFields {
         /// New code.
         @Option(name: .long, help: ArgumentHelp("New code.", valueName: "code"))
         var code: String?
@@ -49,13 +88,25 @@ enum Exchanges: AdministeredEntity {
             help: ArgumentHelp(
                 "Replace the metro's BGP community (10000–10999; must not be used by another exchange).",
                 valueName: "community"))
-        var bgpCommunity: Int?
+        var bgpCommunity: UInt16?
 
-        /// Rejects a community outside 10000–10999.
+        /// Rejects a community outside 10000–10999 (Models' rule), as a usage error.
         func validate() throws {
-            if let bgpCommunity, !Exchanges.bgpCommunities.contains(bgpCommunity) {
-                throw ValidationError("--bgp-community must be between 10000 and 10999 (got \(bgpCommunity)).")
+            if let bgpCommunity {
+                try ProgramError.checkingUsage(flag: "--bgp-community") { () throws(ProgramError) in
+                    try Exchange.validateBgpCommunity(bgpCommunity)
+                }
             }
+        }
+
+        /// UpdateExchange with the given fields.
+        func instructions(updating record: Exchange, in session: LedgerSession) async throws -> [Instruction] {
+            [
+                .updateExchange(
+                    UpdateExchangeArgs(
+                        pubkey: record.pubkey, code: code, name: name, latitude: coordinates.lat,
+                        longitude: coordinates.lng, bgpCommunity: bgpCommunity))
+            ]
         }
     }
 }

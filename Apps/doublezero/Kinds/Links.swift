@@ -1,166 +1,81 @@
 import ArgumentParser
+import CommandLineSupport
+import Foundation
+import Ledger
+import Models
 
 /// Links: the circuits between two devices.
-enum Links: AdministeredEntity {
+enum Links: CreatableEntity, UpdatableEntity, DeletableEntity {
+    typealias Record = Link
+
     static let commandName = "link"
     static let noun = "link"
     static let abstract = "Manage links: the circuits that join two devices."
     static let discussion = """
         A link binds an interface on side A to an interface on side Z. WAN links join two devices of the \
-        same contributor; DZX links cross contributors and side Z names its interface when it accepts. \
-        Bandwidth is 10–400 Gbps, MTU 9000, delay and jitter 0.01–1000 ms; the delay sets the IS-IS \
-        metric. New links are Pending until the activator allocates their tunnel /31 and ID.
+        same contributor; DZX links cross contributors and side Z names its interface when it accepts \
+        (`link accept`). Bandwidth is 10–400 Gbps, MTU 9000, delay and jitter 0.01–1000 ms; the delay \
+        sets the IS-IS metric. New links are Pending until the activator allocates their tunnel /31 and \
+        ID. Drain a link (`update --status soft_drained|hard_drained`) before deleting it.
         """
+    static var subcommands: [any ParsableCommand.Type] {
+        [
+            CreateEntity<Self>.self, UpdateEntity<Self>.self, DeleteEntity<Self>.self, ListEntities<Self>.self,
+            GetEntity<Self>.self, AcceptLink.self,
+        ]
+    }
 
-    /// `link create` flags.
-    struct CreateFields: ParsableArguments {
-        /// Unique code.
-        @Option(name: .long, help: ArgumentHelp("Unique code (e.g. ny5-dz01:la2-dz01).", valueName: "code"))
-        var code: String
+    static let referencedKinds: [EntityKind] = [.contributor, .device]
+    static var columns: [RecordColumn<Link>] {
+        [
+            .init("account") { $0.pubkey.base58 },
+            .init("code") { $0.code },
+            .init("contributor") { $0.accounts.code(of: $0.contributor) },
+            .init("side_a_name") { $0.accounts.code(of: $0.sideA) },
+            .init("side_a_iface_name") { $0.sideAIfaceName },
+            .init("side_z_name") { $0.accounts.code(of: $0.sideZ) },
+            .init("side_z_iface_name") { $0.sideZIfaceName },
+            .init("link_type") { $0.linkType.rawValue },
+            .init("bandwidth") { Bandwidth(bitsPerSecond: $0.bandwidth).description },
+            .init("mtu", .wide) { "\($0.mtu)" },
+            .init("delay_ms") { Links.milliseconds($0.delayNs) },
+            .init("jitter_ms") { Links.milliseconds($0.jitterNs) },
+            .init("delay_override_ms", .wide) { Links.milliseconds($0.delayOverrideNs) },
+            .init("tunnel_id") { "\($0.tunnelId)" },
+            .init("tunnel_net") { $0.tunnelNet.isUnset ? "" : $0.tunnelNet.description },
+            .init("reject_reason", .detail) { $0.rejectReason ?? "" },
+            .init("status") { $0.status.rawValue },
+            .init("owner", .wide) { $0.owner.base58 },
+        ]
+    }
 
-        /// Side-A contributor.
-        @Option(
-            name: .long,
-            help: ArgumentHelp("The contributor running side A (code or pubkey).", valueName: "contributor"))
-        var contributor: String
+    static func deleteInstruction(for record: Link) -> Instruction { .deleteLink(PubkeyArgs(pubkey: record.pubkey)) }
 
-        /// Side-A device.
-        @Option(name: .long, help: ArgumentHelp("Side A device (code or pubkey).", valueName: "device"))
-        var sideA: String
+    /// Nanoseconds as milliseconds with up to three decimals (`1.5`, `0.01`).
+    static func milliseconds(_ nanoseconds: UInt64) -> String {
+        var text = String(format: "%.3f", Double(nanoseconds) / 1_000_000)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
 
-        /// Side-A interface.
-        @Option(name: .long, help: ArgumentHelp("Side A interface name (e.g. Ethernet1).", valueName: "name"))
-        var sideAInterface: String
-
-        /// Side-Z device.
-        @Option(name: .long, help: ArgumentHelp("Side Z device (code or pubkey).", valueName: "device"))
-        var sideZ: String
-
-        /// Side-Z interface (WAN only).
-        @Option(
-            name: .long,
-            help: ArgumentHelp("Side Z interface name (WAN only; DZX: given on accept).", valueName: "name"))
-        var sideZInterface: String?
-
-        /// WAN or DZX.
-        @Option(name: .long, help: ArgumentHelp("The link's kind.", valueName: "type"))
-        var linkType = LinkTypeChoice.wan
-
-        /// Capacity.
-        @Option(name: .long, help: ArgumentHelp("Capacity, 10Gbps to 400Gbps (e.g. 10Gbps).", valueName: "bandwidth"))
-        var bandwidth: String
-
-        /// MTU.
-        @Option(name: .long, help: ArgumentHelp("MTU; must be 9000.", valueName: "bytes"))
-        var mtu = 9000
-
-        /// One-way delay.
-        @Option(name: .long, help: ArgumentHelp("Delay in milliseconds, 0.01 to 1000.", valueName: "ms"))
-        var delayMs: Double
-
-        /// Jitter.
-        @Option(name: .long, help: ArgumentHelp("Jitter in milliseconds, 0.01 to 1000.", valueName: "ms"))
-        var jitterMs: Double
-
-        /// Rejects a side-Z interface on a DZX link, a missing one on a WAN link, and out-of-range delays.
-        func validate() throws {
-            switch (linkType, sideZInterface) {
-            case (.wan, nil):
-                throw ValidationError("a WAN link needs --side-z-interface.")
-            case (.dzx, .some):
-                throw ValidationError("a DZX link takes no --side-z-interface; side Z names it when it accepts.")
-            default:
-                break
-            }
-            try Links.checkMilliseconds(delayMs, flag: "--delay-ms")
-            try Links.checkMilliseconds(jitterMs, flag: "--jitter-ms")
+    /// Milliseconds given with `flag` as nanoseconds, checked against Models' link delay range.
+    static func nanoseconds(milliseconds: Double, flag: String) throws -> UInt64 {
+        let nanoseconds = (milliseconds * 1_000_000).rounded()
+        guard nanoseconds >= 0, nanoseconds < Double(UInt64.max), Link.delayRange.contains(UInt64(nanoseconds)) else {
+            throw ValidationError(
+                "\(flag) must be between \(Links.milliseconds(Link.delayRange.lowerBound)) and "
+                    + "\(Links.milliseconds(Link.delayRange.upperBound)) milliseconds (got \(milliseconds)).")
         }
+        return UInt64(nanoseconds)
     }
 
-    /// `link update` flags.
-    struct UpdateFields: ParsableArguments {
-        /// New code.
-        @Option(name: .long, help: ArgumentHelp("New code.", valueName: "code"))
-        var code: String?
-
-        /// New contributor.
-        @Option(name: .long, help: ArgumentHelp("New side-A contributor.", valueName: "contributor"))
-        var contributor: String?
-
-        /// New capacity.
-        @Option(name: .long, help: ArgumentHelp("New capacity (e.g. 100Gbps).", valueName: "bandwidth"))
-        var bandwidth: String?
-
-        /// New MTU.
-        @Option(name: .long, help: ArgumentHelp("New MTU; must be 9000.", valueName: "bytes"))
-        var mtu: Int?
-
-        /// New delay.
-        @Option(name: .long, help: ArgumentHelp("New delay in milliseconds.", valueName: "ms"))
-        var delayMs: Double?
-
-        /// New jitter.
-        @Option(name: .long, help: ArgumentHelp("New jitter in milliseconds.", valueName: "ms"))
-        var jitterMs: Double?
-
-        /// Delay override for the IS-IS metric.
-        @Option(
-            name: .long,
-            help: ArgumentHelp("Delay used for the IS-IS metric instead of the measured one (0: off).", valueName: "ms")
-        )
-        var delayOverrideMs: Double?
-
-        /// Operator intent.
-        @Option(
-            name: .long,
-            help: ArgumentHelp("Desired status: activated, soft-drained or hard-drained (RFC 9).", valueName: "status"))
-        var desiredStatus: String?
-
-        /// Rejects out-of-range delays.
-        func validate() throws {
-            if let delayMs { try Links.checkMilliseconds(delayMs, flag: "--delay-ms") }
-            if let jitterMs { try Links.checkMilliseconds(jitterMs, flag: "--jitter-ms") }
-            if let delayOverrideMs, delayOverrideMs != 0 {
-                try Links.checkMilliseconds(delayOverrideMs, flag: "--delay-override-ms")
-            }
-        }
-    }
-
-    /// `link list` filters.
-    struct ListFilters: ParsableArguments {
-        /// Only this contributor's links.
-        @Option(name: .shortAndLong, help: ArgumentHelp("Only this contributor's links.", valueName: "contributor"))
-        var contributor: String?
-
-        /// Only links with this side-A device.
-        @Option(name: .long, help: ArgumentHelp("Only links with this side A device.", valueName: "device"))
-        var sideA: String?
-
-        /// Only links with this side-Z device.
-        @Option(name: .long, help: ArgumentHelp("Only links with this side Z device.", valueName: "device"))
-        var sideZ: String?
-
-        /// Only links of this kind.
-        @Option(name: .long, help: ArgumentHelp("Only links of this kind.", valueName: "type"))
-        var linkType: LinkTypeChoice?
-
-        /// Only links with this status.
-        @Option(name: .long, help: ArgumentHelp("Only links with this status.", valueName: "status"))
-        var status: String?
-
-        /// Only links whose code contains this text.
-        @Option(name: .long, help: ArgumentHelp("Only links whose code contains this text.", valueName: "text"))
-        var code: String?
-
-        /// Fewer columns.
-        @Flag(name: .long, help: "Fewer columns.")
-        var narrow = false
-    }
-
-    /// Throws a `ValidationError` naming `flag` unless `value` is 0.01–1000 ms.
-    static func checkMilliseconds(_ value: Double, flag: String) throws {
-        guard (0.01...1000).contains(value) else {
-            throw ValidationError("\(flag) must be between 0.01 and 1000 milliseconds (got \(value)).")
+    /// `bandwidth` given with `flag`, checked against Models' link bandwidth range.
+    static func checkBandwidth(_ bandwidth: Bandwidth, flag: String) throws {
+        guard Link.bandwidthRange.contains(bandwidth.bitsPerSecond) else {
+            throw ValidationError(
+                "\(flag) must be between \(Bandwidth(bitsPerSecond: Link.bandwidthRange.lowerBound)) and "
+                    + "\(Bandwidth(bitsPerSecond: Link.bandwidthRange.upperBound)) (got \(bandwidth)).")
         }
     }
 }

@@ -1,7 +1,11 @@
 import ArgumentParser
+import Ledger
+import Models
 
 /// Locations: the data-centre sites where devices stand.
-enum Locations: AdministeredEntity {
+enum Locations: CreatableEntity, UpdatableEntity, DeletableEntity, SuspendableEntity {
+    typealias Record = Location
+
     static let commandName = "location"
     static let noun = "location"
     static let abstract = "Manage locations: the data-centre sites where devices stand."
@@ -9,9 +13,36 @@ enum Locations: AdministeredEntity {
         A location has a code (e.g. ny5), a name, a two-letter country code and coordinates. Every \
         device names the location it stands in; a location cannot be deleted while devices refer to it.
         """
+    static var subcommands: [any ParsableCommand.Type] {
+        [
+            CreateEntity<Self>.self, UpdateEntity<Self>.self, DeleteEntity<Self>.self, ListEntities<Self>.self,
+            GetEntity<Self>.self, SuspendEntity<Self>.self, ResumeEntity<Self>.self,
+        ]
+    }
+
+    static var columns: [RecordColumn<Location>] {
+        [
+            .init("account") { $0.pubkey.base58 },
+            .init("code") { $0.code },
+            .init("name") { $0.name },
+            .init("country") { $0.country },
+            .init("lat") { "\($0.latitude)" },
+            .init("lng") { "\($0.longitude)" },
+            .init("loc_id", .detail) { "\($0.locId)" },
+            .init("reference_count", .detail) { "\($0.referenceCount)" },
+            .init("status") { $0.status.rawValue },
+            .init("owner") { $0.owner.base58 },
+        ]
+    }
+
+    static func deleteInstruction(for record: Location) -> Instruction {
+        .deleteLocation(PubkeyArgs(pubkey: record.pubkey))
+    }
+    static func suspendInstruction(_ key: PublicKey) -> Instruction { .suspendLocation(PubkeyArgs(pubkey: key)) }
+    static func resumeInstruction(_ key: PublicKey) -> Instruction { .resumeLocation(PubkeyArgs(pubkey: key)) }
 
     /// `location create` flags.
-    struct CreateFields: ParsableArguments {
+    struct CreateFields: CreateInstructionFields {
         /// Unique code.
         @Option(name: .long, help: ArgumentHelp("Unique code, up to 32 characters (e.g. ny5).", valueName: "code"))
         var code: String
@@ -29,14 +60,24 @@ enum Locations: AdministeredEntity {
 
         /// Free-form numeric site ID.
         @Option(name: .long, help: ArgumentHelp("Free-form numeric site ID.", valueName: "id"))
-        var locId: UInt32?
+        var locId: UInt32 = 0
 
         /// Rejects a country code that is not two letters.
         func validate() throws { try Locations.checkCountry(country) }
+
+        /// CreateLocation.
+        func instructions(in session: LedgerSession) async throws -> [Instruction] {
+            [
+                .createLocation(
+                    CreateLocationArgs(
+                        code: code, name: name, country: country, latitude: coordinates.lat,
+                        longitude: coordinates.lng, locId: locId))
+            ]
+        }
     }
 
     /// `location update` flags.
-    struct UpdateFields: ParsableArguments {
+    struct UpdateFields: UpdateInstructionFields {
         /// New code.
         @Option(name: .long, help: ArgumentHelp("New code.", valueName: "code"))
         var code: String?
@@ -59,6 +100,16 @@ enum Locations: AdministeredEntity {
         /// Rejects a country code that is not two letters.
         func validate() throws {
             if let country { try Locations.checkCountry(country) }
+        }
+
+        /// UpdateLocation with the given fields.
+        func instructions(updating record: Location, in session: LedgerSession) async throws -> [Instruction] {
+            [
+                .updateLocation(
+                    UpdateLocationArgs(
+                        pubkey: record.pubkey, code: code, name: name, country: country, latitude: coordinates.lat,
+                        longitude: coordinates.lng, locId: locId))
+            ]
         }
     }
 

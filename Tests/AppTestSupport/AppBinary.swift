@@ -5,15 +5,15 @@ import Foundation
 /// The tests import no app, so nothing but the build order guarantees the apps exist: build them first
 /// (`swift build`; `make test` does this). A missing binary is an error, so a test that needs it fails
 /// and says how to fix it: it never silently skips.
-struct AppBinary: Sendable {
+public struct AppBinary: Sendable {
     /// The app's executable name, e.g. `doublezero-ledger`.
-    let name: String
+    public let name: String
 
     /// The executable's location.
-    let url: URL
+    public let url: URL
 
     /// The binary called `name` in the products directory, or an error naming where it looked.
-    static func locate(_ name: String) throws(AppBinaryMissing) -> AppBinary {
+    public static func locate(_ name: String) throws(AppBinaryMissing) -> AppBinary {
         let directory = productsDirectory
         let url = directory.appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
@@ -27,7 +27,7 @@ struct AppBinary: Sendable {
     /// On Linux the test bundle is an executable (`<Package>PackageTests.xctest`) that sits in the same
     /// products directory as the apps, which also covers `--scratch-path` and release builds. When the
     /// tests run some other way, fall back to `<repository>/.build/debug`.
-    static var productsDirectory: URL {
+    public static var productsDirectory: URL {
         if let executable = Bundle.main.executableURL, executable.pathExtension == "xctest" {
             return executable.deletingLastPathComponent()
         }
@@ -40,13 +40,13 @@ struct AppBinary: Sendable {
 }
 
 /// The error when an app binary has not been built; its message says how to build it.
-struct AppBinaryMissing: Error, CustomStringConvertible {
+public struct AppBinaryMissing: Error, CustomStringConvertible {
     /// The missing executable's name.
-    let name: String
+    public let name: String
     /// Where it was looked for.
-    let directory: URL
+    public let directory: URL
 
-    var description: String {
+    public var description: String {
         "The app binary '\(name)' was not found in \(directory.path). The app tests run the built apps: "
             + "run `swift build` before `swift test` (`make test` does)."
     }

@@ -1,22 +1,22 @@
 import Foundation
 
 /// What one run of an app printed and how it ended.
-struct AppRun: Sendable {
+public struct AppRun: Sendable {
     /// The process's exit code.
-    let exitCode: Int32
+    public let exitCode: Int32
     /// Everything written to standard output.
-    let standardOutput: String
+    public let standardOutput: String
     /// Everything written to standard error.
-    let standardError: String
+    public let standardError: String
 
     /// Standard output and standard error together, for checks that do not care which was used.
-    var allOutput: String { standardOutput + standardError }
+    public var allOutput: String { standardOutput + standardError }
 
     /// Runs the app `name` with `arguments` in a fresh temporary directory and waits for it to exit.
     ///
     /// Output goes to files rather than pipes, so a chatty app cannot block on a full pipe. A run that
     /// takes longer than `timeout` is killed and reported as an error.
-    static func run(_ name: String, _ arguments: [String], timeout: Duration = .seconds(30)) async throws -> AppRun {
+    public static func run(_ name: String, _ arguments: [String], timeout: Duration = .seconds(30)) async throws -> AppRun {
         let binary = try AppBinary.locate(name)
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("AppTests-\(UUID().uuidString)", isDirectory: true)
@@ -58,11 +58,11 @@ struct AppRun: Sendable {
 }
 
 /// The error when an app did not exit in time.
-struct AppRunTimedOut: Error, CustomStringConvertible {
+public struct AppRunTimedOut: Error, CustomStringConvertible {
     /// The command line that hung.
-    let command: String
+    public let command: String
     /// How long it was given.
-    let timeout: Duration
+    public let timeout: Duration
 
-    var description: String { "`\(command)` did not exit within \(timeout); it was killed." }
+    public var description: String { "`\(command)` did not exit within \(timeout); it was killed." }
 }

@@ -1,0 +1,31 @@
+import ArgumentParser
+import CommandLineSupport
+import Models
+
+/// `doublezero device interface delete`: marks an interface for removal (contributor owner or foundation).
+struct DeleteDeviceInterface: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Remove a device interface.",
+        discussion: "Fails while a link is bound to it. Interfaces holding an allocation wait for the activator.")
+
+    /// Which interface.
+    @OptionGroup var selector: InterfaceSelector
+
+    /// The ledger to write to.
+    @OptionGroup var ledger: LedgerOption
+
+    /// The device manager's key.
+    @OptionGroup var keypair: KeypairOption
+
+    /// Table or JSON.
+    @OptionGroup var output: OutputOptions
+
+    /// Submits DeleteDeviceInterface.
+    func run() async throws {
+        let session = try LedgerSession(ledger: ledger, keypair: keypair)
+        let row = try await selector.row(in: session)
+        try await session.submit(
+            [.deleteDeviceInterface(InterfaceArgs(device: row.device.pubkey, name: row.interface.name))],
+            reportingOn: row.device.pubkey, format: output.format)
+    }
+}
