@@ -31,15 +31,15 @@ public struct LedgerStoreWriter {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: StoredLogRow(entry).insertArguments)
-            for change in entry.changes {
-                if let entity = change.entity {
+            for (change, value) in zip(entry.changes, entry.encodedChanges.values) {
+                if let value {
                     try database.cachedStatement(
                         sql: """
                             INSERT INTO entities (kind, pubkey, value, sequence) VALUES (?, ?, ?, ?)
                             ON CONFLICT (kind, pubkey) DO UPDATE SET value = excluded.value, sequence = excluded.sequence
                             """
                     ).execute(arguments: [
-                        change.ref.kind.rawValue, change.ref.pubkey.base58, Data(CanonicalJSON.encodeValue(of: entity)),
+                        change.ref.kind.rawValue, change.ref.pubkey.base58, Data(value),
                         Int64(bitPattern: entry.sequence),
                     ])
                 } else {

@@ -17,7 +17,9 @@ public struct LogEntry: Hashable, Sendable {
     /// The transaction as signed.
     public var transaction: SignedTransaction
     /// What the transaction changed.
-    public var changes: [StateChange]
+    public let changes: [StateChange]
+    /// `changes` in canonical JSON, encoded once: hashed, and stored in the log and entity tables.
+    public let encodedChanges: EncodedChanges
 
     /// Creates an entry, computing its hash.
     public init(sequence: UInt64, previousHash: String, transaction: SignedTransaction, changes: [StateChange]) {
@@ -25,9 +27,10 @@ public struct LogEntry: Hashable, Sendable {
         self.previousHash = previousHash
         self.transaction = transaction
         self.changes = changes
+        self.encodedChanges = EncodedChanges(changes)
         self.hash = Self.hash(
             sequence: sequence, previousHash: previousHash, transaction: transaction,
-            changesJSON: Self.encodeChanges(changes))
+            changesJSON: encodedChanges.json)
     }
 
     /// The hash of the empty log: 32 zero bytes, hex.
@@ -35,8 +38,7 @@ public struct LogEntry: Hashable, Sendable {
 
     /// The canonical JSON of a change list, as stored and hashed.
     public static func encodeChanges(_ changes: [StateChange]) -> [UInt8] {
-        let encoder = CanonicalJSON.makeEncoder()
-        return Array(try! encoder.encode(changes))
+        EncodedChanges(changes).json
     }
 
     /// Computes an entry hash from its parts.
@@ -72,9 +74,10 @@ extension LogEntry: Codable {
                 forKey: .transaction, in: container, debugDescription: "bad transaction: \(error)")
         }
         changes = try container.decode([StateChange].self, forKey: .changes)
+        encodedChanges = EncodedChanges(changes)
         let expected = Self.hash(
             sequence: sequence, previousHash: previousHash, transaction: transaction,
-            changesJSON: Self.encodeChanges(changes))
+            changesJSON: encodedChanges.json)
         guard expected == hash else {
             throw DecodingError.dataCorruptedError(
                 forKey: .hash, in: container, debugDescription: "entry \(sequence) hash \(hash) does not match its contents (\(expected))")

@@ -45,7 +45,7 @@ public struct StoredLogRow: Hashable, Sendable {
             sequence: entry.sequence, previousHash: entry.previousHash, hash: entry.hash,
             message: entry.transaction.messageBytes, signature: entry.transaction.signature,
             signer: entry.transaction.message.signer.bytes, nonce: entry.transaction.message.nonce,
-            changes: LogEntry.encodeChanges(entry.changes))
+            changes: entry.encodedChanges.json)
     }
 
     /// Reads a `SELECT * FROM log` row.

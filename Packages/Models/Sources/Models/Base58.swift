@@ -9,26 +9,44 @@ public enum Base58 {
         return table
     }()
 
+    /// 58^5: five base-58 digits per 32-bit limb.
+    private static let limbBase: UInt64 = 656_356_768
+
     /// Encodes bytes; each leading zero byte becomes a leading `1`.
+    ///
+    /// Works in limbs of five base-58 digits, so a 32-byte key takes about 9 limbs per input
+    /// byte instead of 44 single digits (quadratic either way, five times fewer steps).
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
         let zeros = bytes.prefix { $0 == 0 }.count
-        // Base-58 digits, least significant first.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(bytes.count * 138 / 100 + 1)
+        // Limbs of the number in base 58^5, least significant first.
+        var limbs: [UInt32] = []
+        limbs.reserveCapacity(bytes.count / 3 + 1)
         for byte in bytes.dropFirst(zeros) {
-            var carry = Int(byte)
-            for index in digits.indices {
-                carry += Int(digits[index]) << 8
-                digits[index] = UInt8(carry % 58)
-                carry /= 58
+            var carry = UInt64(byte)
+            for index in limbs.indices {
+                carry += UInt64(limbs[index]) << 8
+                limbs[index] = UInt32(carry % limbBase)
+                carry /= limbBase
             }
             while carry > 0 {
-                digits.append(UInt8(carry % 58))
-                carry /= 58
+                limbs.append(UInt32(carry % limbBase))
+                carry /= limbBase
             }
         }
+        // Expand each limb into five digits, least significant first.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(limbs.count * 5)
+        for limb in limbs {
+            var value = limb
+            for _ in 0..<5 {
+                digits.append(UInt8(value % 58))
+                value /= 58
+            }
+        }
+        while digits.last == 0 { digits.removeLast() }
         var result = [UInt8](repeating: alphabet[0], count: zeros)
-        result.append(contentsOf: digits.reversed().map { alphabet[Int($0)] })
+        result.reserveCapacity(zeros + digits.count)
+        for digit in digits.reversed() { result.append(alphabet[Int(digit)]) }
         return String(decoding: result, as: UTF8.self)
     }
 
