@@ -27,8 +27,9 @@
 /// | `allocate()` | O(1) amortised: each full word is skipped once and the hint moves past it; a release lowers the hint, so a sequence of allocations after releases costs O(1 + words skipped), at worst O(w) for one call; O(1) when the pool is full |
 /// | `allocatedIDs` | O(w + allocated) |
 public struct IDPool: Sendable {
-    /// The pool's name, used in errors (for example `"tunnel-ids"`).
-    public let name: String
+    /// The pool's name, used in errors (for example `"tunnel-ids"`); may be changed (a device's
+    /// pools follow its code).
+    public var name: String
     /// The IDs the pool hands out: `[start, end)`.
     public let range: Range<UInt32>
 
