@@ -1,5 +1,4 @@
 import ArgumentParser
-import CommandLineSupport
 
 /// `doublezero multicast-group allowlist publisher|subscriber add`.
 struct AddToAllowlist<Role: MulticastAllowlistRole>: AsyncParsableCommand {
@@ -7,21 +6,9 @@ struct AddToAllowlist<Role: MulticastAllowlistRole>: AsyncParsableCommand {
         CommandConfiguration(commandName: "add", abstract: "Allow a client key to \(Role.verbPhrase) a group.")
     }
 
-    /// The group and the key.
-    @OptionGroup var entry: AllowlistEntry
-
-    /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
-
-    /// The group owner's (or a foundation member's) key.
-    @OptionGroup var keypair: KeypairOption
-
-    /// Table or JSON.
-    @OptionGroup var output: OutputOptions
+    /// The group, the key, the ledger, the signer and the output format.
+    @OptionGroup var change: AllowlistChange
 
     /// Submits the add instruction.
-    func run() async throws {
-        let session = try LedgerSession(ledger: ledger, keypair: keypair)
-        try await entry.submit(Role.addInstruction, in: session, format: output.format)
-    }
+    func run() async throws { try await change.submit(Role.addInstruction) }
 }

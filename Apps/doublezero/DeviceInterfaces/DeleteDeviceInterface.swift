@@ -23,9 +23,8 @@ struct DeleteDeviceInterface: AsyncParsableCommand {
     /// Submits DeleteDeviceInterface.
     func run() async throws {
         let session = try LedgerSession(ledger: ledger, keypair: keypair)
-        let row = try await selector.row(in: session)
-        try await session.submit(
-            [.deleteDeviceInterface(InterfaceArgs(device: row.device.pubkey, name: row.interface.name))],
-            reportingOn: row.device.pubkey, format: output.format)
+        try await session.submitChange(toInterface: selector, format: output.format) { device, name in
+            .deleteDeviceInterface(InterfaceArgs(device: device, name: name))
+        }
     }
 }

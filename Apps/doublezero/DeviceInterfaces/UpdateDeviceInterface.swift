@@ -67,11 +67,12 @@ struct UpdateDeviceInterface: AsyncParsableCommand {
     /// Submits UpdateDeviceInterface.
     func run() async throws {
         let session = try LedgerSession(ledger: ledger, keypair: keypair)
-        let row = try await selector.row(in: session)
-        let args = UpdateDeviceInterfaceArgs(
-            device: row.device.pubkey, name: row.interface.name, loopbackType: loopbackType, cyoa: cyoa, dia: dia,
-            bandwidth: bandwidth?.bitsPerSecond, cir: cir?.bitsPerSecond, mtu: mtu, routingMode: routingMode,
-            vlanId: vlanId, ipNet: ipNet, userTunnelEndpoint: userTunnelEndpoint)
-        try await session.submit([.updateDeviceInterface(args)], reportingOn: row.device.pubkey, format: output.format)
+        try await session.submitChange(toInterface: selector, format: output.format) { device, name in
+            .updateDeviceInterface(
+                UpdateDeviceInterfaceArgs(
+                    device: device, name: name, loopbackType: loopbackType, cyoa: cyoa, dia: dia,
+                    bandwidth: bandwidth?.bitsPerSecond, cir: cir?.bitsPerSecond, mtu: mtu, routingMode: routingMode,
+                    vlanId: vlanId, ipNet: ipNet, userTunnelEndpoint: userTunnelEndpoint))
+        }
     }
 }

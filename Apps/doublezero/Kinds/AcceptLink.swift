@@ -28,9 +28,8 @@ struct AcceptLink: AsyncParsableCommand {
     /// Submits AcceptLink.
     func run() async throws {
         let session = try LedgerSession(ledger: ledger, keypair: keypair)
-        let link = try await account.record(Link.self, in: session)
-        try await session.submit(
-            [.acceptLink(AcceptLinkArgs(pubkey: link.pubkey, sideZIfaceName: sideZInterface))],
-            reportingOn: link.pubkey, format: output.format)
+        try await session.submitChange(to: Link.self, selectedBy: account, format: output.format) { link in
+            [.acceptLink(AcceptLinkArgs(pubkey: link.pubkey, sideZIfaceName: sideZInterface))]
+        }
     }
 }

@@ -124,10 +124,8 @@ extension Devices {
 
         /// UpdateDevice with the given fields, codes resolved.
         func instructions(updating record: Device, in session: LedgerSession) async throws -> [Instruction] {
-            var newLocation: PublicKey?
-            if let location { newLocation = try await session.key(of: Location.self, reference: location) }
-            var newExchange: PublicKey?
-            if let exchange { newExchange = try await session.key(of: Exchange.self, reference: exchange) }
+            let newLocation = try await session.key(of: Location.self, referenceIfGiven: location)
+            let newExchange = try await session.key(of: Exchange.self, referenceIfGiven: exchange)
             return [
                 .updateDevice(
                     UpdateDeviceArgs(
@@ -172,22 +170,16 @@ extension Devices {
         /// The query the flags ask for.
         func query(in session: LedgerSession) async throws -> RecordQuery<Device> {
             var query = RecordQuery<Device>()
-            if let contributor {
-                query.require(
-                    "contributor_pk", \.contributor,
-                    equals: try await session.key(of: Contributor.self, reference: contributor))
-            }
-            if let exchange {
-                query.require(
-                    "exchange_pk", \.exchange, equals: try await session.key(of: Exchange.self, reference: exchange))
-            }
-            if let location {
-                query.require(
-                    "location_pk", \.location, equals: try await session.key(of: Location.self, reference: location))
-            }
+            query.require(
+                "contributor_pk", \.contributor,
+                equals: try await session.key(of: Contributor.self, referenceIfGiven: contributor))
+            query.require(
+                "exchange_pk", \.exchange, equals: try await session.key(of: Exchange.self, referenceIfGiven: exchange))
+            query.require(
+                "location_pk", \.location, equals: try await session.key(of: Location.self, referenceIfGiven: location))
             query.require("device_type", \.deviceType, equals: deviceType)
             query.require("status", \.status, equals: status)
-            if let code { query.require { $0.code.localizedCaseInsensitiveContains(code) } }
+            query.requireCode(containing: code)
             return query
         }
     }

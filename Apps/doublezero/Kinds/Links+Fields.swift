@@ -170,20 +170,14 @@ extension Links {
         /// The query the flags ask for.
         func query(in session: LedgerSession) async throws -> RecordQuery<Link> {
             var query = RecordQuery<Link>()
-            if let contributor {
-                query.require(
-                    "contributor_pk", \.contributor,
-                    equals: try await session.key(of: Contributor.self, reference: contributor))
-            }
-            if let sideA {
-                query.require("side_a_pk", \.sideA, equals: try await session.key(of: Device.self, reference: sideA))
-            }
-            if let sideZ {
-                query.require("side_z_pk", \.sideZ, equals: try await session.key(of: Device.self, reference: sideZ))
-            }
+            query.require(
+                "contributor_pk", \.contributor,
+                equals: try await session.key(of: Contributor.self, referenceIfGiven: contributor))
+            query.require("side_a_pk", \.sideA, equals: try await session.key(of: Device.self, referenceIfGiven: sideA))
+            query.require("side_z_pk", \.sideZ, equals: try await session.key(of: Device.self, referenceIfGiven: sideZ))
             query.require("link_type", \.linkType, equals: linkType)
             query.require("status", \.status, equals: status)
-            if let code { query.require { $0.code.localizedCaseInsensitiveContains(code) } }
+            query.requireCode(containing: code)
             return query
         }
     }

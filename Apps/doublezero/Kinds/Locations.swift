@@ -16,7 +16,8 @@ enum Locations: CreatableEntity, UpdatableEntity, DeletableEntity, SuspendableEn
     static var subcommands: [any ParsableCommand.Type] {
         [
             CreateEntity<Self>.self, UpdateEntity<Self>.self, DeleteEntity<Self>.self, ListEntities<Self>.self,
-            GetEntity<Self>.self, SuspendEntity<Self>.self, ResumeEntity<Self>.self,
+            GetEntity<Self>.self, SuspendOrResumeEntity<Self, Suspension>.self,
+            SuspendOrResumeEntity<Self, Resumption>.self,
         ]
     }
 

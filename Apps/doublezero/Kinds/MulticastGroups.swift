@@ -19,7 +19,8 @@ enum MulticastGroups: CreatableEntity, UpdatableEntity, DeletableEntity, Suspend
     static var subcommands: [any ParsableCommand.Type] {
         [
             CreateEntity<Self>.self, UpdateEntity<Self>.self, DeleteEntity<Self>.self, ListEntities<Self>.self,
-            GetEntity<Self>.self, SuspendEntity<Self>.self, ResumeEntity<Self>.self, AllowlistCommand.self,
+            GetEntity<Self>.self, SuspendOrResumeEntity<Self, Suspension>.self,
+            SuspendOrResumeEntity<Self, Resumption>.self, AllowlistCommand.self,
         ]
     }
     static let resumeCommandName = "reactivate"

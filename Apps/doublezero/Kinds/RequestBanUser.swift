@@ -24,8 +24,8 @@ struct RequestBanUser: AsyncParsableCommand {
     /// Submits RequestBanUser.
     func run() async throws {
         let session = try LedgerSession(ledger: ledger, keypair: keypair)
-        let user = try await account.record(User.self, in: session)
-        try await session.submit(
-            [.requestBanUser(PubkeyArgs(pubkey: user.pubkey))], reportingOn: user.pubkey, format: output.format)
+        try await session.submitChange(to: User.self, selectedBy: account, format: output.format) { user in
+            [.requestBanUser(PubkeyArgs(pubkey: user.pubkey))]
+        }
     }
 }

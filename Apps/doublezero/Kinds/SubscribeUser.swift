@@ -48,11 +48,12 @@ struct SubscribeUser: AsyncParsableCommand {
     /// Submits UpdateMulticastRoles with the roles not given kept.
     func run() async throws {
         let session = try LedgerSession(ledger: ledger, keypair: keypair)
-        let user = try await account.record(User.self, in: session)
-        let groupKey = try await session.key(of: MulticastGroup.self, reference: group)
-        let args = UpdateMulticastRolesArgs(
-            user: user.pubkey, group: groupKey, publisher: publisher ?? user.publishers.contains(groupKey),
-            subscriber: subscriber ?? user.subscribers.contains(groupKey))
-        try await session.submit([.updateMulticastRoles(args)], reportingOn: user.pubkey, format: output.format)
+        try await session.submitChange(to: User.self, selectedBy: account, format: output.format) { user in
+            let groupKey = try await session.key(of: MulticastGroup.self, reference: group)
+            let args = UpdateMulticastRolesArgs(
+                user: user.pubkey, group: groupKey, publisher: publisher ?? user.publishers.contains(groupKey),
+                subscriber: subscriber ?? user.subscribers.contains(groupKey))
+            return [.updateMulticastRoles(args)]
+        }
     }
 }

@@ -39,6 +39,14 @@ extension LedgerSession {
         try await record(Record.self, reference: reference).pubkey
     }
 
+    /// The key of the record named by `reference`, or nil when there is none (a flag left out).
+    func key<Record: LedgerRecord>(of type: Record.Type, referenceIfGiven reference: String?) async throws
+        -> PublicKey?
+    {
+        guard let reference else { return nil }
+        return try await key(of: Record.self, reference: reference)
+    }
+
     /// The keys of the records named by `references`, in order.
     func keys<Record: LedgerRecord>(of type: Record.Type, references: [String]) async throws -> [PublicKey] {
         var keys: [PublicKey] = []

@@ -40,6 +40,12 @@ struct RecordQuery<Record: LedgerRecord> {
         require(field, keyPath, in: value.map { [$0] } ?? [])
     }
 
+    /// Requires the record's code to contain `text` (ignoring case), when text is given.
+    mutating func requireCode(containing text: String?) {
+        guard let text else { return }
+        predicates.append { $0.lookupCode?.localizedCaseInsensitiveContains(text) ?? false }
+    }
+
     /// Adds a check run on the returned records.
     mutating func require(_ predicate: @escaping (Record) -> Bool) {
         predicates.append(predicate)

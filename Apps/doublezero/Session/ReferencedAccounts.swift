@@ -32,24 +32,11 @@ struct ReferencedAccounts: Sendable {
 
     /// The code of the account at `key`, or the key in base58 when it has no code or was not fetched.
     func code(of key: PublicKey) -> String {
-        entities[key].flatMap(Self.code(of:)) ?? key.base58
+        entities[key]?.code ?? key.base58
     }
 
     /// The code of the account at `key`, or the empty string for no key.
     func code(of key: PublicKey?) -> String {
         key.map { code(of: $0) } ?? ""
-    }
-
-    /// The code of an entity of a kind that has codes.
-    private static func code(of entity: Entity) -> String? {
-        switch entity {
-        case .location(let value): value.code
-        case .exchange(let value): value.code
-        case .contributor(let value): value.code
-        case .device(let value): value.code
-        case .link(let value): value.code
-        case .multicastGroup(let value): value.code
-        case .globalState, .globalConfig, .user, .accessPass: nil
-        }
     }
 }
