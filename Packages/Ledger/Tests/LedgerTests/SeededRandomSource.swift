@@ -1,0 +1,33 @@
+/// A small deterministic random source (SplitMix64), so a failing seed reproduces exactly.
+///
+/// Besides raw numbers it offers the few draws the random transaction generator needs:
+/// ``pick(_:)``, ``chance(_:)``, ``element(_:)`` and ``seedBytes()``.
+struct SeededRandomSource: RandomNumberGenerator {
+    private var state: UInt64
+
+    /// A source whose whole sequence is fixed by `seed`.
+    init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// A number in 0..<count.
+    mutating func pick(_ count: Int) -> Int { Int.random(in: 0..<count, using: &self) }
+
+    /// True with probability `percent`/100.
+    mutating func chance(_ percent: Int) -> Bool { pick(100) < percent }
+
+    /// One of `items`, which must not be empty.
+    mutating func element<T>(_ items: [T]) -> T { items[pick(items.count)] }
+
+    /// 32 random bytes: a valid Ed25519 seed, or the bytes of a key that names nothing.
+    mutating func seedBytes() -> [UInt8] {
+        (0..<4).flatMap { _ in withUnsafeBytes(of: next()) { Array($0) } }
+    }
+}
