@@ -6,12 +6,13 @@
 #   make release   release build of every app
 #   make lint      swift-format lint of the whole tree
 #   make bench-ledger   ledger throughput (embedded, HTTP, plain SQLite baseline), release build
+#   make bench-activator   activator latency (200 creations/s) and 10,000-user burst, release build
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
 PACKAGES := Models Ledger Allocator Tunnel Probe Routing
 
-.PHONY: all build release test layer-check test-packages devnet lint clean help bench-ledger
+.PHONY: all build release test layer-check test-packages devnet lint clean help bench-ledger bench-activator
 
 all: build
 
@@ -49,6 +50,10 @@ devnet:
 bench-ledger:
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product ledger-bench
 	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/ledger-bench" $(BENCH_ARGS)
+
+bench-activator:
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product activator-bench
+	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/activator-bench" $(BENCH_ARGS)
 
 lint:
 	$(SWIFT) format lint --recursive --configuration .swift-format Package.swift Packages Apps Tools Tests

@@ -17,13 +17,18 @@ let localPackages = ["Models", "Ledger", "Allocator", "Tunnel", "Probe", "Routin
 /// An executable under Apps/ (the directory and the binary share the name).
 ///
 /// `dependencies` names packages whose main product has the package's name (`"Ledger"`);
-/// `products` adds other products as (product, package) pairs (`("LedgerClient", "Ledger")`).
-func app(_ name: String, _ dependencies: [String], products: [(product: String, package: String)] = []) -> Target {
+/// `products` adds other products as (product, package) pairs (`("LedgerClient", "Ledger")`);
+/// `targets` adds library targets of this manifest (`"ActivatorService"`).
+func app(
+    _ name: String, _ dependencies: [String], products: [(product: String, package: String)] = [],
+    targets: [String] = []
+) -> Target {
     .executableTarget(
         name: name,
         dependencies: [argumentParser, "CommandLineSupport"]
             + dependencies.map { .product(name: $0, package: $0) }
-            + products.map { .product(name: $0.product, package: $0.package) },
+            + products.map { .product(name: $0.product, package: $0.package) }
+            + targets.map { .target(name: $0) },
         path: "Apps/\(name)",
         swiftSettings: swiftSettings
     )
@@ -50,6 +55,7 @@ let package = Package(
         .executable(name: "doublezero-monitor", targets: ["doublezero-monitor"]),
         .executable(name: "layer-check", targets: ["layer-check"]),
         .executable(name: "ledger-bench", targets: ["ledger-bench"]),
+        .executable(name: "activator-bench", targets: ["activator-bench"]),
     ],
     dependencies: localPackages.map { .package(path: "Packages/\($0)") } + [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -73,7 +79,25 @@ let package = Package(
         app(
             "doublezero-ledger", ["Models", "Ledger"],
             products: [("LedgerServer", "Ledger"), ("Logging", "swift-log")]),
-        app("doublezero-activator", ["Models", "Ledger", "Allocator"]),
+        app(
+            "doublezero-activator", ["Models", "Ledger", "Allocator"],
+            products: [
+                ("LedgerClient", "Ledger"), ("Logging", "swift-log"),
+                ("ServiceLifecycle", "swift-service-lifecycle"),
+            ],
+            targets: ["ActivatorService"]),
+        // The activator service itself, embeddable in tests and benchmarks (issue 4).
+        .target(
+            name: "ActivatorService",
+            dependencies: [
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "Allocator", package: "Allocator"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Apps/ActivatorService",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
         app("doublezero-controller", ["Models", "Ledger", "Routing"]),
         app("doublezero-monitor", ["Models", "Ledger", "Probe", "Routing"]),
 
@@ -102,6 +126,17 @@ let package = Package(
                 .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
             ],
             path: "Tests/AppTests",
+            swiftSettings: swiftSettings
+        ),
+        // The activator service against an embedded ledger (issue 4).
+        .testTarget(
+            name: "ActivatorTests",
+            dependencies: [
+                "ActivatorService", "AppTestSupport", .product(name: "Models", package: "Models"),
+                .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
+                .product(name: "Allocator", package: "Allocator"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ActivatorTests",
             swiftSettings: swiftSettings
         ),
         // The `doublezero` CLI run against real ledgers.
@@ -136,6 +171,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tools/LedgerBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "activator-bench",
+            dependencies: [
+                "ActivatorService", .product(name: "Models", package: "Models"),
+                .product(name: "Ledger", package: "Ledger"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tools/ActivatorBenchmark",
             swiftSettings: swiftSettings
         ),
     ] + localPackages.map(packageTests)

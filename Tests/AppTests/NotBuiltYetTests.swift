@@ -19,7 +19,6 @@ struct NotBuiltYetTests {
     static let daemon = "planned in issues 6–8: Tunnel, Probe and BGP"
 
     static let cases: [Case] = [
-        Case("doublezero-activator run --ledger ledger.sqlite --keypair id.json", "planned in issue 4: Allocator"),
         Case("doublezero-controller render --ledger ledger.sqlite --device ny5-dz01", "planned in issue 5: Controller"),
         Case("doublezero-controller serve --ledger http://127.0.0.1:8899 --listen [::1]:7000", "issue 5"),
         Case("doublezero-monitor run --ledger ledger.sqlite --interval 30s", "not yet scheduled"),
@@ -44,10 +43,10 @@ struct NotBuiltYetTests {
     @Test("the message names the exact command that was run")
     func messageNamesTheCommand() async throws {
         let run = try await AppRun.run(
-            "doublezero-activator", ["run", "--ledger", "ledger.sqlite", "--keypair", "id.json"])
+            "doublezero-controller", ["render", "--ledger", "ledger.sqlite", "--device", "ny5-dz01"])
         #expect(
             run.standardError
-                == "Error: doublezero-activator run is not built yet (planned in issue 4: Allocator & activator). "
+                == "Error: doublezero-controller render is not built yet (planned in issue 5: Controller). "
                 + "Nothing was done.\n")
     }
 }

@@ -1,0 +1,173 @@
+import ActivatorService
+import Foundation
+import Ledger
+import Logging
+import Models
+
+/// `make bench-activator`: how fast the activator turns pending users into activated ones,
+/// against an embedded ledger with the activator running in-process.
+///
+/// 1. Steady: users created one by one at `--rate` per second (`--steady-users` of them); the
+///    delay of each from just before its creation was submitted to its activation appearing in
+///    the log gives p50 and p99.
+/// 2. Burst: `--burst-users` (10,000) users created as fast as `--concurrency` writers can; the
+///    time from the first creation to the last activation gives the total and the rate.
+///
+/// Access passes and devices are set up before any clock starts. Figures are printed last, one
+/// per line: `activator.activations_per_s`, `activator.p50_ms`, `activator.p99_ms`,
+/// `activator.total_10k_s`.
+@main
+struct ActivatorBenchmark {
+    /// Command-line options.
+    struct Options {
+        var steadyUsers = 2_000
+        var rate = 200
+        var burstUsers = 10_000
+        var concurrency = 16
+
+        init(arguments: [String]) throws {
+            var iterator = arguments.dropFirst().makeIterator()
+            while let flag = iterator.next() {
+                guard let text = iterator.next(), let value = Int(text), value > 0 else {
+                    throw BenchmarkError("\(flag) needs a positive whole number")
+                }
+                switch flag {
+                case "--steady-users": steadyUsers = value
+                case "--rate": rate = value
+                case "--burst-users": burstUsers = value
+                case "--concurrency": concurrency = value
+                default:
+                    throw BenchmarkError(
+                        "unknown option \(flag); use --steady-users N --rate N --burst-users N --concurrency N")
+                }
+            }
+        }
+    }
+
+    /// A failure of the benchmark itself.
+    struct BenchmarkError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    static func main() async {
+        do {
+            try await run(Options(arguments: CommandLine.arguments))
+        } catch {
+            FileHandle.standardError.write(Data("activator-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run(_ options: Options) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "activator-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ledger = try LedgerService(path: directory.appendingPathComponent("ledger.sqlite").path)
+        let setup = try await BenchmarkNetwork(ledger: ledger, users: options.steadyUsers + options.burstUsers)
+        var logger = Logger(label: "activator-bench")
+        logger.logLevel = .warning
+        let activator = Activator(ledger: ledger, keypair: setup.activatorKey, logger: logger)
+        let running = Task { try await activator.runUntilCancelled() }
+        let watcher = ActivationWatcher()
+        let head = try await ledger.head().sequence
+        let watching = Task {
+            for try await entry in ledger.follow(from: head + 1) {
+                let now = ContinuousClock.now
+                for change in entry.changes {
+                    if case .user(let user)? = change.entity, user.status == .activated {
+                        await watcher.activated(user.pubkey, at: now)
+                    }
+                }
+            }
+        }
+
+        // The activator's start-up (reading the ledger, rebuilding the pools) is not measured.
+        while !(await activator.isIdle(through: head)) { try await Task.sleep(for: .milliseconds(5)) }
+
+        // Steady phase.
+        print("steady: \(options.steadyUsers) users at \(options.rate)/s")
+        let interval = Duration.seconds(1) / options.rate
+        let steadyStart = ContinuousClock.now
+        var delays: [Duration] = []
+        var steadyKeys: [(PublicKey, ContinuousClock.Instant)] = []
+        for index in 0..<options.steadyUsers {
+            try await ContinuousClock().sleep(until: steadyStart + interval * index)
+            let created = ContinuousClock.now
+            steadyKeys.append((try await setup.createUser(index), created))
+        }
+        try await watcher.waitFor(steadyKeys.map(\.0), timeout: .seconds(60))
+        for (key, created) in steadyKeys {
+            if let activated = await watcher.activations[key] { delays.append(activated - created) }
+        }
+        delays.sort()
+
+        // Burst phase.
+        print("burst: \(options.burstUsers) users, \(options.concurrency) writers")
+        let burstIndices = Array(options.steadyUsers..<(options.steadyUsers + options.burstUsers))
+        let burstStart = ContinuousClock.now
+        let burstKeys = try await withThrowingTaskGroup(of: [PublicKey].self) { group in
+            for writer in 0..<options.concurrency {
+                let mine = burstIndices.enumerated().filter { $0.offset % options.concurrency == writer }.map(\.element)
+                group.addTask {
+                    var keys: [PublicKey] = []
+                    for index in mine { keys.append(try await setup.createUser(index)) }
+                    return keys
+                }
+            }
+            var all: [PublicKey] = []
+            for try await keys in group { all += keys }
+            return all
+        }
+        try await watcher.waitFor(burstKeys, timeout: .seconds(120))
+        var lastActivation = burstStart
+        for key in burstKeys {
+            if let activated = await watcher.activations[key], activated > lastActivation { lastActivation = activated }
+        }
+        let total = lastActivation - burstStart
+        running.cancel()
+        watching.cancel()
+        _ = await running.result
+        await ledger.close()
+
+        let statistics = await activator.statistics
+        print("activator: \(statistics)")
+        let totalSeconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        func milliseconds(_ quantile: Double) -> Double {
+            guard !delays.isEmpty else { return .nan }
+            let value = delays[min(delays.count - 1, Int(Double(delays.count) * quantile))]
+            return Double(value.components.seconds) * 1e3 + Double(value.components.attoseconds) / 1e15
+        }
+        print(
+            String(format: "activator.activations_per_s: %.0f activations/s", Double(options.burstUsers) / totalSeconds)
+        )
+        print(String(format: "activator.p50_ms: %.2f ms", milliseconds(0.50)))
+        print(String(format: "activator.p99_ms: %.2f ms", milliseconds(0.99)))
+        print(String(format: "activator.total_10k_s: %.2f s", totalSeconds))
+    }
+}
+
+/// When each user's activation appeared in the log.
+actor ActivationWatcher {
+    /// Activation instants by user key.
+    private(set) var activations: [PublicKey: ContinuousClock.Instant] = [:]
+
+    /// Records an activation (the first one seen counts).
+    func activated(_ key: PublicKey, at instant: ContinuousClock.Instant) {
+        if activations[key] == nil { activations[key] = instant }
+    }
+
+    /// Waits until every key in `keys` is activated.
+    func waitFor(_ keys: [PublicKey], timeout: Duration) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !keys.allSatisfy({ activations[$0] != nil }) {
+            guard ContinuousClock.now < deadline else {
+                throw ActivatorBenchmark.BenchmarkError(
+                    "only \(keys.filter { activations[$0] != nil }.count) of \(keys.count) users activated in \(timeout)"
+                )
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+}
