@@ -153,26 +153,31 @@ extension ActivatorState {
     private mutating func planUser(_ user: User, target: ActivationTarget) -> [PlannedInstruction] {
         switch user.status {
         case .pending:
-            do {
-                let allocation = try pools.allocate(for: user)
-                return [
-                    PlannedInstruction(
-                        target: target,
-                        instruction: .activateUser(
-                            ActivateUserArgs(
-                                pubkey: user.pubkey, tunnelId: allocation.tunnelId, tunnelNet: allocation.tunnelNet,
-                                dzIp: allocation.dzIp, tunnelEndpoint: user.tunnelEndpoint)),
-                        acquired: allocation.acquired)
-                ]
-            } catch {
-                let reason = devices[user.device] == nil ? "device \(user.device) not found" : error.summary
-                return [
-                    PlannedInstruction(
-                        target: target,
-                        instruction: .rejectUser(
-                            RejectArgs(pubkey: user.pubkey, reason: RejectReasonText.fitted(reason))))
-                ]
+            let reason: String
+            if let refusal = devices[user.device]?.slotRefusal(for: user.userType) {
+                reason = refusal
+            } else {
+                do {
+                    let allocation = try pools.allocate(for: user)
+                    return [
+                        PlannedInstruction(
+                            target: target,
+                            instruction: .activateUser(
+                                ActivateUserArgs(
+                                    pubkey: user.pubkey, tunnelId: allocation.tunnelId,
+                                    tunnelNet: allocation.tunnelNet, dzIp: allocation.dzIp,
+                                    tunnelEndpoint: user.tunnelEndpoint)),
+                            acquired: allocation.acquired)
+                    ]
+                } catch {
+                    reason = devices[user.device] == nil ? "device \(user.device) not found" : error.summary
+                }
             }
+            return [
+                PlannedInstruction(
+                    target: target,
+                    instruction: .rejectUser(RejectArgs(pubkey: user.pubkey, reason: RejectReasonText.fitted(reason))))
+            ]
         case .deleting:
             return [PlannedInstruction(target: target, instruction: .closeUser(PubkeyArgs(pubkey: user.pubkey)))]
         default:

@@ -144,6 +144,39 @@ import Testing
         AllocationInvariants.check(state)
         try await expectIdleAndLeakFree(activator, network)
     }
+    /// A device whose multicast limit drops to 0 while a multicast user is pending rejects that
+    /// user with the reason, and still activates its unicast users.
+    @Test func deviceWithoutMulticastSlotsRejectsTheUser() async throws {
+        let network = try await ActivatorTestNetwork()
+        defer { Task { await network.tearDown() } }
+        let first = start(network.makeActivator(label: "first"))
+        let device = try await network.createDevice(1)
+        let group = try await network.createGroup("mg01")
+        try await network.allowClient(in: group)
+        try await network.waitUntil("the device and the group are activated") {
+            $0.devices[device]?.status == .activated && $0.multicastGroups[group]?.status == .activated
+        }
+        first.cancel()
+        _ = await first.result
+
+        let subscriber = try await network.createMulticastUser(number: 1, on: device, group: group, publisher: false)
+        let unicast = try await network.createUser(.ibrl, number: 2, on: device)
+        try await network.run([.updateDevice(UpdateDeviceArgs(pubkey: device, maxMulticastUsers: 0))])
+        #expect(try await network.state().users[subscriber]?.status == .pending)
+
+        let activator = network.makeActivator(label: "second")
+        let running = start(activator)
+        defer { running.cancel() }
+        try await network.waitUntil("the subscriber is rejected and the unicast user activated") {
+            $0.users[subscriber]?.status == .rejected && $0.users[unicast]?.status == .activated
+        }
+        let state = try await network.state()
+        #expect(state.users[subscriber]?.rejectReason == "device dz1 has no multicast slots")
+        #expect(state.devices[device]?.multicastUsersCount == 0)
+        #expect(state.devices[device]?.unicastUsersCount == 1)
+        AllocationInvariants.check(state)
+        try await expectIdleAndLeakFree(activator, network)
+    }
 }
 
 /// Waits until `activator` is idle, then expects its pools to match the ledger exactly.
