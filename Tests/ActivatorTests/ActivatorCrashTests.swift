@@ -3,6 +3,7 @@ import Foundation
 import Ledger
 import LedgerClient
 import Models
+import Synchronization
 import Testing
 
 /// `doublezero-ledger serve` and `doublezero-activator run` as processes; the activator is
@@ -54,20 +55,31 @@ struct ActivatorCrashTests {
             try await network.waitUntil("the devices are activated", timeout: .seconds(60)) { state in
                 devices.allSatisfy { state.devices[$0]?.status == .activated }
             }
+            // Users arrive at a steady pace (about 15 ms apart), so every kill lands while
+            // creations are still coming and activations are in flight.
+            let created = Atomic<Int>(0)
             let creator = Task {
                 var users: [PublicKey] = []
                 for number in 0..<Self.userCount {
                     let type: UserType = number % 10 == 0 ? .edgeFiltering : .ibrl
                     let device = devices[(number % 10 == 0 ? number / 10 : number) % devices.count]
                     users.append(try await network.createUser(type, number: number, on: device))
+                    created.add(1, ordering: .relaxed)
+                    try await Task.sleep(for: .milliseconds(15))
                 }
                 return users
             }
+            var activatedAtKills: [Int] = []
             for _ in 1...Self.kills {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 150...400)))
                 _ = await activator.stop(signal: SIGKILL)
+                let createdAtKill = created.load(ordering: .relaxed)
+                #expect(createdAtKill < Self.userCount, "a kill landed after every user was created")
+                activatedAtKills.append(try await network.state().users.values.filter { $0.status == .activated }.count)
                 activator = try startActivator()
             }
+            // The activator did real work between the first and the last kill.
+            #expect(activatedAtKills.last! > activatedAtKills.first!, "activated at each kill: \(activatedAtKills)")
             let users = try await creator.value
             try await network.waitUntil("every user is activated", timeout: .seconds(60)) { state in
                 users.allSatisfy { state.users[$0]?.status == .activated }
