@@ -86,10 +86,15 @@ public struct Device: Hashable, Sendable, Codable {
     }
 
     /// The addresses a user tunnel may terminate on: the public IP, then the address of every
-    /// activated `user-tunnel-endpoint` interface, in interface order.
+    /// live `user-tunnel-endpoint` interface, in interface order. Live means activated (a
+    /// loopback with its address) or unlinked (a physical CYOA/DIA port, which is not part of
+    /// a WAN link); pending, deleting and rejected interfaces take no tunnels.
     public var userTunnelEndpoints: [IPv4Address] {
         [publicIp]
-            + interfaces.compactMap { $0.userTunnelEndpoint && $0.status == .activated ? $0.ipNet?.address : nil }
+            + interfaces.compactMap { interface in
+                let live = interface.status == .activated || interface.status == .unlinked
+                return interface.userTunnelEndpoint && live ? interface.ipNet?.address : nil
+            }
     }
 
     /// The per-type limit for users of `type` (0 means the device takes none).

@@ -144,8 +144,11 @@ import Testing
             DeviceInterface(name: "Loopback101", status: .activated, ipNet: "44.0.0.9/32", userTunnelEndpoint: true),
             DeviceInterface(name: "Loopback102", status: .pending, ipNet: "44.0.0.10/32", userTunnelEndpoint: true),
             DeviceInterface(name: "Loopback255", status: .activated, ipNet: "172.16.0.1/32"),
+            DeviceInterface(name: "Ethernet3/1", status: .unlinked, ipNet: "44.0.0.13/30", userTunnelEndpoint: true),
+            DeviceInterface(name: "Ethernet4/1", status: .rejected, ipNet: "44.0.0.17/30", userTunnelEndpoint: true),
+            DeviceInterface(name: "Ethernet5/1", status: .deleting, ipNet: "44.0.0.21/30", userTunnelEndpoint: true),
         ]
-        #expect(device.userTunnelEndpoints == ["44.0.0.1", "44.0.0.9"])
+        #expect(device.userTunnelEndpoints == ["44.0.0.1", "44.0.0.9", "44.0.0.13"])
         #expect(device.interface(named: "LOOPBACK255")?.ipNet == "172.16.0.1/32")
     }
 
