@@ -39,12 +39,11 @@ test: layer-check
 test-packages:
 	@for p in $(PACKAGES); do echo "== $$p"; (cd Packages/$$p && $(SWIFT) test) || exit 1; done
 
+# The main job: ledger server + activator (+ controller) and a bootstrapped network; Ctrl-C stops it.
+# DEVNET_ARGS: --oneshot (bootstrap, check, stop), --dir DIR (default ./devnet), --port N (default 7850).
 devnet:
-	@echo "make devnet will run a local DoubleZero network on the embedded SQLite ledger:"
-	@echo "  doublezero-ledger serve (SQLite file under ./devnet), doublezero-activator,"
-	@echo "  doublezero-controller serve, and a bootstrap of locations, exchanges, devices and users."
-	@echo "It is not built yet (the ledger arrives with issue 3, the activator with issue 4)."
-	@exit 69
+	$(SWIFT) build $(BUILD_FLAGS)
+	bash Tools/Devnet/devnet.sh --bin "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)" $(DEVNET_ARGS)
 
 # Benchmarks: release builds; each ends with one `NAME.figure: value unit` line per figure.
 bench-ledger:

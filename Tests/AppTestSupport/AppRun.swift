@@ -18,6 +18,12 @@ public struct AppRun: Sendable {
     /// takes longer than `timeout` is killed and reported as an error.
     public static func run(_ name: String, _ arguments: [String], timeout: Duration = .seconds(30)) async throws -> AppRun {
         let binary = try AppBinary.locate(name)
+        return try await run(executable: binary.url, arguments, label: name, timeout: timeout)
+    }
+
+    /// Runs the program at `executable` with `arguments` the same way (`label` names it in a
+    /// timeout error), for scripts and system tools the tests drive.
+    public static func run(executable: URL, _ arguments: [String], label: String, timeout: Duration) async throws -> AppRun {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("AppTests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -30,7 +36,7 @@ public struct AppRun: Sendable {
         let err = try FileHandle(forWritingTo: errURL)
 
         let process = Process()
-        process.executableURL = binary.url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = scratch
         process.standardInput = FileHandle.nullDevice
@@ -43,7 +49,7 @@ public struct AppRun: Sendable {
             if ContinuousClock.now > deadline {
                 process.terminate()
                 process.waitUntilExit()
-                throw AppRunTimedOut(command: ([name] + arguments).joined(separator: " "), timeout: timeout)
+                throw AppRunTimedOut(command: ([label] + arguments).joined(separator: " "), timeout: timeout)
             }
             try await Task.sleep(for: .milliseconds(10))
         }
