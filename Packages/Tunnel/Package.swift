@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Tunnel: layer 1. Depends on Models only (see DESIGN.md).
+// Tunnel: layer 1. Depends on Models only (see DESIGN.md), and on the system's libmnl.
 import PackageDescription
 
 let package = Package(
@@ -10,9 +10,11 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
+        // libmnl (Debian libmnl-dev) and the kernel's rtnetlink, GRE, fib-rule and TUN headers.
+        .systemLibrary(name: "CMnl", pkgConfig: "libmnl", providers: [.apt(["libmnl-dev"])]),
         .target(
             name: "Tunnel",
-            dependencies: [.product(name: "Models", package: "Models")],
+            dependencies: ["CMnl", .product(name: "Models", package: "Models")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .testTarget(

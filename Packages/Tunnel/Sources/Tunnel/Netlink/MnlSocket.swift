@@ -1,0 +1,59 @@
+import CMnl
+import Glibc
+
+/// A `NETLINK_ROUTE` socket through libmnl, bound in one network namespace.
+///
+/// The socket belongs to the namespace that was current on the thread that opened it; every
+/// request through it acts on that namespace, whichever thread sends it later.
+public final class MnlSocket: NetlinkSocket {
+    private let socket: OpaquePointer
+    private var buffer: [UInt8]
+
+    /// Opens and binds a `NETLINK_ROUTE` socket in `namespace` (the caller's by default).
+    ///
+    /// Extended acks (kernel error messages) and capped acks are turned on, and strict checking
+    /// so the kernel filters dumps by the attributes a request carries.
+    public init(namespace: NetworkNamespace? = nil) throws(NetlinkError) {
+        let opened: OpaquePointer?
+        if let namespace {
+            opened = try namespace.perform { mnl_socket_open(NETLINK_ROUTE) }
+        } else {
+            opened = mnl_socket_open(NETLINK_ROUTE)
+        }
+        guard let opened else { throw .system(call: "mnl_socket_open(NETLINK_ROUTE)", errno: errno) }
+        socket = opened
+        buffer = [UInt8](repeating: 0, count: 1 << 16)
+        guard mnl_socket_bind(opened, 0, pid_t(MNL_SOCKET_AUTOPID)) == 0 else {
+            let code = errno
+            mnl_socket_close(opened)
+            throw .system(call: "mnl_socket_bind", errno: code)
+        }
+        var on: Int32 = 1
+        for option in [NETLINK_EXT_ACK, NETLINK_CAP_ACK, NETLINK_GET_STRICT_CHK] {
+            _ = mnl_socket_setsockopt(opened, option, &on, socklen_t(MemoryLayout<Int32>.size))
+        }
+    }
+
+    deinit {
+        mnl_socket_close(socket)
+    }
+
+    /// The port id the kernel assigned to this socket.
+    public var portID: UInt32 { mnl_socket_get_portid(socket) }
+
+    /// Sends one request.
+    public func send(_ message: [UInt8]) throws(NetlinkError) {
+        let sent = message.withUnsafeBytes { mnl_socket_sendto(socket, $0.baseAddress, $0.count) }
+        guard sent == message.count else { throw .system(call: "mnl_socket_sendto", errno: errno) }
+    }
+
+    /// Receives one datagram (retrying on EINTR).
+    public func receive() throws(NetlinkError) -> [UInt8] {
+        while true {
+            let count = buffer.withUnsafeMutableBytes { mnl_socket_recvfrom(socket, $0.baseAddress, $0.count) }
+            if count >= 0 { return Array(buffer[0..<count]) }
+            if errno == EINTR { continue }
+            throw .system(call: "mnl_socket_recvfrom", errno: errno)
+        }
+    }
+}

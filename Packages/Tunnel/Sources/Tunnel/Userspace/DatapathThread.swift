@@ -1,0 +1,33 @@
+import Glibc
+
+/// A joinable POSIX thread running one datapath loop (the loops block in system calls, so they
+/// get threads of their own rather than tasks of the cooperative pool). Joined from one place only.
+final class DatapathThread: @unchecked Sendable {
+    private final class Body {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+    }
+
+    private var thread = pthread_t()
+    private var joined = false
+
+    /// Starts `body` on a new thread.
+    init(_ body: @escaping @Sendable () -> Void) {
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        let result = pthread_create(
+            &thread, nil,
+            { context in
+                let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
+                body.run()
+                return nil
+            }, context)
+        precondition(result == 0, "pthread_create failed: \(result)")
+    }
+
+    /// Waits for the thread to finish.
+    func join() {
+        guard !joined else { return }
+        pthread_join(thread, nil)
+        joined = true
+    }
+}

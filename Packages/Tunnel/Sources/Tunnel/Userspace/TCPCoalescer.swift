@@ -1,0 +1,136 @@
+/// Software GRO for the userspace datapath: merges consecutive in-order TCP/IPv4 segments of
+/// one flow, received in one batch, into one large packet the TUN device accepts with a
+/// `virtio_net_hdr` (`GSO_TCPV4`), so the receiving kernel handles one packet, not dozens.
+///
+/// Only plain data segments merge (IPv4 without options or fragmentation, ACK or ACK|PSH,
+/// identical TCP options, valid TCP checksum, equal sizes but a shorter or PSH last one).
+/// Anything else is written on its own. Owned by one datapath thread.
+struct TCPCoalescer {
+    /// The largest merged packet (IPv4 total length).
+    static let maximumLength = 65535
+
+    private let buffer: UnsafeMutableRawPointer
+    private var length = 0  // IPv4 packet bytes held, after the virtio header; 0 = empty
+    private var segments = 0
+    private var segmentPayload = 0
+    private var headerLength = 0
+    private var nextSequence: UInt32 = 0
+    private var closed = false
+
+    init() {
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: VirtioNetHeader.length + Self.maximumLength, alignment: 16)
+    }
+
+    func deallocate() { buffer.deallocate() }
+
+    private var packet: UnsafeMutableRawPointer { buffer + VirtioNetHeader.length }
+
+    /// Offers one inner packet located at `inner`, with at least `VirtioNetHeader.length`
+    /// writable bytes before it. Packets that cannot merge are written through `write` (after
+    /// what is held), with a plain virtio header put in front of them in place.
+    mutating func add(_ inner: UnsafeMutableRawBufferPointer, write: (UnsafeRawBufferPointer) -> Void) {
+        guard let shape = Self.mergeable(UnsafeRawBufferPointer(inner)) else {
+            flush(write: write)
+            Self.writePlain(inner, write: write)
+            return
+        }
+        if length > 0 && !closed && canAppend(inner, shape) {
+            let payload = inner.count - shape.headerLength
+            (packet + length).copyMemory(from: inner.baseAddress! + shape.headerLength, byteCount: payload)
+            length += payload
+            segments += 1
+            nextSequence = shape.sequence &+ UInt32(payload)
+            if shape.push {
+                packet.storeBytes(
+                    of: packet.load(fromByteOffset: 33, as: UInt8.self) | 0x08, toByteOffset: 33, as: UInt8.self)
+            }
+            closed = shape.push || payload < segmentPayload
+            return
+        }
+        flush(write: write)
+        packet.copyMemory(from: inner.baseAddress!, byteCount: inner.count)
+        length = inner.count
+        segments = 1
+        headerLength = shape.headerLength
+        segmentPayload = inner.count - shape.headerLength
+        nextSequence = shape.sequence &+ UInt32(segmentPayload)
+        closed = shape.push
+    }
+
+    /// Writes what is held, merged, and empties the coalescer.
+    mutating func flush(write: (UnsafeRawBufferPointer) -> Void) {
+        guard length > 0 else { return }
+        var header = VirtioNetHeader()
+        if segments > 1 {
+            packet.storeBytes(of: UInt16(length).bigEndian, toByteOffset: 2, as: UInt16.self)
+            packet.storeBytes(of: UInt16(0), toByteOffset: 10, as: UInt16.self)
+            let ipChecksum = InternetChecksum.checksum(UnsafeRawBufferPointer(start: packet, count: 20))
+            packet.storeBytes(of: ipChecksum.bigEndian, toByteOffset: 10, as: UInt16.self)
+            let pseudo = InternetChecksum.pseudoHeaderSum(
+                source: UInt32(bigEndian: packet.loadUnaligned(fromByteOffset: 12, as: UInt32.self)),
+                destination: UInt32(bigEndian: packet.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
+                protocolNumber: 6, length: length - 20)
+            packet.storeBytes(of: InternetChecksum.fold(pseudo).bigEndian, toByteOffset: 36, as: UInt16.self)
+            header.flags = VirtioNetHeader.needsChecksum
+            header.gsoType = VirtioNetHeader.gsoTCPv4
+            header.headerLength = UInt16(headerLength)
+            header.gsoSize = UInt16(segmentPayload)
+            header.checksumStart = 20
+            header.checksumOffset = 16
+        }
+        header.write(to: buffer)
+        write(UnsafeRawBufferPointer(start: buffer, count: VirtioNetHeader.length + length))
+        length = 0
+        segments = 0
+    }
+
+    /// Puts a plain virtio header (no offload) just before `inner` and writes both.
+    static func writePlain(_ inner: UnsafeMutableRawBufferPointer, write: (UnsafeRawBufferPointer) -> Void) {
+        let start = inner.baseAddress! - VirtioNetHeader.length
+        VirtioNetHeader().write(to: start)
+        write(UnsafeRawBufferPointer(start: start, count: VirtioNetHeader.length + inner.count))
+    }
+
+    private struct Shape {
+        var headerLength: Int
+        var sequence: UInt32
+        var push: Bool
+    }
+
+    /// The segment's shape when it is a plain TCP/IPv4 data segment with a valid checksum.
+    private static func mergeable(_ inner: UnsafeRawBufferPointer) -> Shape? {
+        guard inner.count > 40, inner[0] == 0x45, inner[9] == 6 else { return nil }
+        let total = Int(inner[2]) << 8 | Int(inner[3])
+        guard total == inner.count, inner[6] & 0x3F == 0, inner[7] == 0 else { return nil }  // no MF, offset 0
+        let tcpLength = Int(inner[32] >> 4) * 4
+        let flags = inner[33]
+        guard tcpLength >= 20, 20 + tcpLength < inner.count, flags == 0x10 || flags == 0x18 else { return nil }
+        let pseudo = InternetChecksum.pseudoHeaderSum(
+            source: UInt32(bigEndian: inner.loadUnaligned(fromByteOffset: 12, as: UInt32.self)),
+            destination: UInt32(bigEndian: inner.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
+            protocolNumber: 6, length: inner.count - 20)
+        guard
+            InternetChecksum.fold(InternetChecksum.sum(UnsafeRawBufferPointer(rebasing: inner[20...]), initial: pseudo))
+                == 0xFFFF
+        else { return nil }
+        return Shape(
+            headerLength: 20 + tcpLength,
+            sequence: UInt32(bigEndian: inner.loadUnaligned(fromByteOffset: 24, as: UInt32.self)),
+            push: flags == 0x18)
+    }
+
+    /// Whether `inner` continues the held packet: same addresses, ports, ACK, window and TCP
+    /// options, the next sequence number, no larger than the first segment, and room left.
+    private func canAppend(_ inner: UnsafeMutableRawBufferPointer, _ shape: Shape) -> Bool {
+        let payload = inner.count - shape.headerLength
+        guard shape.headerLength == headerLength, shape.sequence == nextSequence, payload <= segmentPayload,
+            length + payload <= Self.maximumLength
+        else { return false }
+        // Addresses (12..<20), then ports, ACK number, data offset, window (20..<36 but for
+        // the sequence number 24..<28 and flags 33), then options: all must match.
+        let held = UnsafeRawBufferPointer(start: packet, count: headerLength)
+        let incoming = UnsafeRawBufferPointer(start: inner.baseAddress!, count: headerLength)
+        for range in [12..<24, 28..<33, 34..<36] where !held[range].elementsEqual(incoming[range]) { return false }
+        return headerLength <= 40 || held[40..<headerLength].elementsEqual(incoming[40..<headerLength])
+    }
+}
