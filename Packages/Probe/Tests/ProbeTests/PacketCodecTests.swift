@@ -1,0 +1,91 @@
+import Models
+import Testing
+
+@testable import Probe
+
+/// Known bytes for the codecs (from RFC examples and captures).
+@Suite("Packet codec examples")
+struct PacketCodecTests {
+    @Test("RFC 1071's example sums to 0xddf2, checksum 0x220d")
+    func rfc1071Example() {
+        // RFC 1071 §3: bytes 00 01 f2 03 f4 f5 f6 f7 have the one's complement sum 0xddf2.
+        #expect(InternetChecksum.compute([0x00, 0x01, 0xF2, 0x03, 0xF4, 0xF5, 0xF6, 0xF7]) == 0x220D)
+        #expect(InternetChecksum.compute([]) == 0xFFFF)
+        #expect(InternetChecksum.compute([0xFF]) == 0x00FF)
+    }
+
+    @Test("an echo request as ping sends it")
+    func echoRequestBytes() throws {
+        let message = ICMPEchoMessage(kind: .request, identifier: 0x1234, sequence: 1, payload: [0x61, 0x62])
+        // 08 00 cksum 12 34 00 01 61 62; sum = 0x0800+0x1234+0x0001+0x6162 = 0x7B97 -> ~ = 0x8468
+        #expect(message.encoded() == [0x08, 0x00, 0x84, 0x68, 0x12, 0x34, 0x00, 0x01, 0x61, 0x62])
+    }
+
+    /// One row of malformed inputs with the exact error.
+    struct Malformed: CustomTestStringConvertible, Sendable {
+        let name: String
+        let bytes: [UInt8]
+        let error: PacketDecodingError
+        var testDescription: String { name }
+    }
+
+    static let malformedEchoes: [Malformed] = [
+        Malformed(
+            name: "seven bytes", bytes: [0, 0, 0, 0, 0, 0, 0],
+            error: .truncated(packet: "ICMP echo message", length: 7, needed: 8)),
+        Malformed(
+            name: "destination unreachable", bytes: [3, 1, 0, 0, 0, 0, 0, 0], error: .notEcho(type: 3, code: 1)),
+        Malformed(name: "echo with code 1", bytes: [0, 1, 0, 0, 0, 0, 0, 0], error: .notEcho(type: 0, code: 1)),
+        Malformed(
+            name: "bad checksum", bytes: [0, 0, 0x12, 0x34, 0, 1, 0, 2], error: .badChecksum(received: 0x1234)),
+    ]
+
+    @Test("malformed ICMP messages are named precisely", arguments: malformedEchoes)
+    func malformedEcho(_ row: Malformed) {
+        #expect(throws: row.error) { try ICMPEchoMessage(decoding: row.bytes) }
+    }
+
+    @Test("an IPv4 header is stripped to its payload, options included")
+    func ipv4Header() throws {
+        let icmp = ICMPEchoMessage(kind: .reply, identifier: 7, sequence: 9).encoded()
+        // Version 4, IHL 6 (one option word), total length 24 + 8, TTL 61, protocol 1.
+        var packet: [UInt8] = [0x46, 0, 0, 32, 0, 0, 0, 0, 61, 1, 0, 0, 10, 0, 0, 2, 10, 0, 0, 1, 1, 1, 1, 1]
+        packet += icmp
+        packet += [0xEE, 0xEE]  // trailing bytes beyond the total length are cut off
+        let parsed = try IPv4Packet(decoding: packet)
+        #expect(parsed.source == "10.0.0.2")
+        #expect(parsed.destination == "10.0.0.1")
+        #expect(parsed.ttl == 61)
+        #expect(parsed.protocolNumber == 1)
+        #expect(parsed.payload == icmp)
+        #expect(throws: PacketDecodingError.badIPv4Header(reason: "version 6, expected 4")) {
+            try IPv4Packet(decoding: [0x60] + [UInt8](repeating: 0, count: 39))
+        }
+        #expect(throws: PacketDecodingError.badIPv4Header(reason: "header length 16 below 20")) {
+            try IPv4Packet(decoding: [0x44] + [UInt8](repeating: 0, count: 19))
+        }
+    }
+
+    @Test("NTP timestamps of known instants")
+    func ntpKnownValues() {
+        let epoch = NTPTimestamp(WallClockTime(sinceUnixEpoch: .zero))
+        #expect(epoch == NTPTimestamp(seconds: 2_208_988_800, fraction: 0))
+        let half = NTPTimestamp(WallClockTime(sinceUnixEpoch: .seconds(1) + .milliseconds(500)))
+        #expect(half == NTPTimestamp(seconds: 2_208_988_801, fraction: 0x8000_0000))
+        #expect(half.bytes == [0x83, 0xAA, 0x7E, 0x81, 0x80, 0, 0, 0])
+        #expect(half.wallClockTime == WallClockTime(sinceUnixEpoch: .milliseconds(1500)))
+    }
+
+    @Test("the reflector delay is send minus receive timestamp")
+    func reflectorDelay() {
+        let received = NTPTimestamp(WallClockTime(sinceUnixEpoch: .seconds(100)))
+        let sent = NTPTimestamp(WallClockTime(sinceUnixEpoch: .seconds(100) + .microseconds(250)))
+        let packet = TWAMPReflectedPacket(
+            sequence: 0, timestamp: sent, receiveTimestamp: received, senderSequence: 0, senderTimestamp: received,
+            senderErrorEstimate: 1, senderTTL: 64)
+        let delay = packet.reflectorDelay
+        #expect(delay >= .microseconds(249) && delay <= .microseconds(250))
+        #expect(packet.encoded().count == 41)
+        #expect(TWAMPTestPacket(sequence: 0, timestamp: sent).encoded().count == 41)
+    }
+}
