@@ -1,12 +1,20 @@
 import ArgumentParser
 import CommandLineSupport
+import Foundation
+import Ledger
+import LedgerClient
+import Routing
 
 /// `doublezero-controller render`: prints one device's config.
 struct RenderConfig: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the config of one device, rendered from the ledger's current state.",
-        discussion: "Writes the EOS config text to standard output and exits."
+        discussion: """
+            Writes the EOS config text to standard output, exactly as `serve` would send it, and exits. \
+            A device that cannot be configured (missing or unassigned VPNv4/IPv4 loopback, exchange \
+            without a valid BGP community) is an error naming every reason; so is an unknown device.
+            """
     )
 
     /// The ledger to read.
@@ -19,8 +27,36 @@ struct RenderConfig: AsyncParsableCommand {
     /// How to render.
     @OptionGroup var rendering: RenderingOptions
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// Loads the ledger's state, renders the device and prints the text.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero-controller render", issue: .controller)
+        let connection: any LedgerAPI
+        do {
+            connection = try LedgerConnection.open(ledger.location.description)
+        } catch {
+            throw CommandFailure("cannot open the ledger \(ledger.location): \(error)")
+        }
+        let loaded: Result<LedgerState, ControllerError>
+        do {
+            loaded = .success(try await LedgerStateLoader.load(from: connection).state)
+        } catch {
+            loaded = .failure(error)
+        }
+        await Self.close(connection)
+        do {
+            let snapshot = try DeviceConfigSnapshot(state: loaded.get())
+            let configs = NetworkDeviceConfigs(snapshot: snapshot, options: rendering.deviceConfigOptions)
+            let text = try configs.render(device)
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } catch let error as ControllerError {
+            throw CommandFailure("cannot read the ledger \(ledger.location): \(error)")
+        } catch let error as DeviceConfigError {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Closes an embedded ledger file or a remote client.
+    static func close(_ connection: any LedgerAPI) async {
+        if let service = connection as? LedgerService { await service.close() }
+        if let remote = connection as? RemoteLedger { try? await remote.shutdown() }
     }
 }

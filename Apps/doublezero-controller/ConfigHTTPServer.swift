@@ -1,0 +1,125 @@
+import Crypto
+import Foundation
+import Hummingbird
+import Logging
+import Models
+import Routing
+
+/// The HTTP API device agents fetch their configs from.
+///
+/// | route | answer |
+/// |---|---|
+/// | `GET /v1/devices/{code-or-pubkey}/config[?bgp-peers=ip,ip…]` | 200 the EOS text with `ETag: "<sha256 hex>"`; 304 when `If-None-Match` matches; 404 unknown device; 409 the device gets no config (the reasons); 400 a malformed name or peer list; 503 before the ledger was first loaded; 500 render refused |
+/// | `GET /metrics` | Prometheus exposition (``ControllerMetrics``) |
+/// | `GET /healthz` | 200 `ok` once a snapshot is in service, else 503 |
+///
+/// `bgp-peers` lists the BGP neighbours the device has; those it should no longer have (inside the
+/// user or device tunnel block and nobody known) get removal blocks, as upstream's agents report
+/// them. Errors are one line of plain text.
+struct ConfigHTTPServer: Sendable {
+    /// The longest device name accepted (a base58 public key is at most 44 characters).
+    static let maxDeviceNameLength = 64
+    /// The most reported BGP peers accepted per request.
+    static let maxReportedPeers = 4096
+
+    let current: CurrentSnapshot
+    let metrics: ControllerMetrics
+
+    /// The routes.
+    func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/v1/devices/:device/config") { request, context -> Response in
+            self.config(request: request, device: context.parameters.get("device") ?? "", logger: context.logger)
+        }
+        router.get("/metrics") { _, _ -> Response in
+            var buffer = ByteBuffer()
+            buffer.writeBytes(metrics.exposition(current: current.snapshot))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: buffer))
+        }
+        router.get("/healthz") { _, _ -> Response in
+            current.snapshot == nil
+                ? Self.text("the controller has not loaded the ledger yet", status: .serviceUnavailable)
+                : Self.text("ok", status: .ok)
+        }
+        return router
+    }
+
+    /// `GET /v1/devices/{device}/config`.
+    func config(request: Request, device name: String, logger: Logger) -> Response {
+        guard !name.isEmpty, name.count <= Self.maxDeviceNameLength,
+            name.unicodeScalars.allSatisfy({
+                $0.isASCII && !$0.properties.isWhitespace && $0.value >= 0x20 && $0.value != 0x7F
+            })
+        else {
+            return Self.text(
+                "the device must be given by its code or base58 public key (printable ASCII, at most "
+                    + "\(Self.maxDeviceNameLength) characters)", status: .badRequest)
+        }
+        var reportedPeers: [String] = []
+        if let list = request.uri.queryParameters.get("bgp-peers"), !list.isEmpty {
+            reportedPeers = list.split(separator: ",").map(String.init)
+            guard reportedPeers.count <= Self.maxReportedPeers, reportedPeers.allSatisfy({ IPv4Address($0) != nil })
+            else {
+                return Self.text(
+                    "bgp-peers must be a comma-separated list of at most \(Self.maxReportedPeers) IPv4 addresses",
+                    status: .badRequest)
+            }
+        }
+        guard let snapshot = current.snapshot else {
+            return Self.text("the controller has not loaded the ledger yet; retry shortly", status: .serviceUnavailable)
+        }
+        let entry: NetworkDeviceConfigs.Entry
+        do {
+            entry = try snapshot.configs.entry(named: name)
+        } catch {
+            metrics.countUnknownDevice()
+            logger.debug("config requested for an unknown device", metadata: ["device": "\(name)"])
+            return Self.text(error.description, status: .notFound)
+        }
+        let pubkey = entry.pubkey.base58
+        let text: String
+        do {
+            let config = try entry.result.get()
+            text = try EOSConfigRenderer.render(config, unknownPeers: config.unknownPeers(reported: reportedPeers))
+        } catch {
+            let status: HTTPResponse.Status =
+                if case .preconditionsFailed = error { .conflict } else { .internalServerError }
+            metrics.countRenderError(deviceCode: entry.code, pubkey: pubkey)
+            metrics.countRequest(deviceCode: entry.code, pubkey: pubkey, status: Int(status.code))
+            logger.warning(
+                "device gets no config", metadata: ["device.code": "\(entry.code)", "error": "\(error)"])
+            return Self.text(error.description, status: status)
+        }
+        let etag = "\"" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined() + "\""
+        if let match = request.headers[.ifNoneMatch], Self.matches(match, etag: etag) {
+            metrics.countRequest(deviceCode: entry.code, pubkey: pubkey, status: 304)
+            return Response(status: .notModified, headers: [.eTag: etag])
+        }
+        metrics.countRequest(deviceCode: entry.code, pubkey: pubkey, status: 200)
+        var buffer = ByteBuffer()
+        buffer.writeString(text)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; charset=utf-8", .eTag: etag, .cacheControl: "no-cache"],
+            body: ResponseBody(byteBuffer: buffer))
+    }
+
+    /// Whether an `If-None-Match` value (`*`, or a list of entity tags, weak ones included) names `etag`.
+    static func matches(_ header: String, etag: String) -> Bool {
+        header.split(separator: ",").contains { candidate in
+            let tag = candidate.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || tag == etag || tag == "W/" + etag
+        }
+    }
+
+    /// A one-line plain-text response.
+    static func text(_ message: String, status: HTTPResponse.Status) -> Response {
+        var buffer = ByteBuffer()
+        buffer.writeString(message + "\n")
+        return Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: ResponseBody(byteBuffer: buffer)
+        )
+    }
+}
