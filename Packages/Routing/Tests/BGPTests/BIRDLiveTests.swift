@@ -1,0 +1,259 @@
+import BGP
+import BGPWire
+import Foundation
+import Models
+import NIOPosix
+import Routing
+import Testing
+
+/// The BGP speaker against BIRD 2 as the device, in two network namespaces joined by a veth
+/// pair (169.254.0.1 us, 169.254.0.0 BIRD). The speaker's event loop thread is moved into the
+/// user namespace with setns before any socket exists (see ``makeEventLoopGroup(inNamespace:)``),
+/// so no test traffic touches the root namespace. Needs root and Debian `bird2`; without them
+/// the tests fail with a message saying so.
+@Suite("BGP speaker against BIRD 2 (live, root)", .serialized)
+struct BIRDLiveTests {
+    static let deviceASN: UInt32 = 65342
+    static let userPrefix: IPv4Prefix = "147.51.126.1/32"
+
+    /// A device-like BIRD: passive, timers 1/3, exports two static groups tagged with communities.
+    static func deviceConfig(_ network: OverlayNetwork, peerASN: UInt32 = 65000) -> String {
+        """
+        router id \(network.deviceAddress);
+        protocol device { scan time 1; }
+        protocol static users {
+            ipv4;
+            route 147.51.126.2/32 blackhole;
+            route 147.51.126.3/32 blackhole;
+        }
+        protocol static others {
+            ipv4;
+            route 10.20.0.0/16 blackhole;
+        }
+        protocol bgp dz_user {
+            local \(network.deviceAddress) as \(deviceASN);
+            neighbor \(network.userAddress) as \(peerASN);
+            passive on;
+            hold time 3;
+            keepalive time 1;
+            ipv4 {
+                import all;
+                export filter {
+                    if proto = "users" then bgp_community.add((21682, 1200));
+                    if proto = "users" then bgp_community.add((21682, 10001));
+                    accept;
+                };
+            };
+        }
+        """
+    }
+
+    func makeSpeaker(_ network: OverlayNetwork, group: MultiThreadedEventLoopGroup) -> BGPSpeaker {
+        BGPSpeaker(
+            configuration: BGPSpeakerConfiguration(
+                remoteASN: Self.deviceASN, peerAddress: IPv4Address(network.deviceAddress)!,
+                localAddress: IPv4Address(network.userAddress)!,
+                reconnectBackoff: BGPReconnectBackoff(initial: .milliseconds(200), maximum: .seconds(1))),
+            eventLoopGroup: group)
+    }
+
+    static func isUp(_ event: BGPSpeakerEvent) -> Bool { event == .statusChanged(.up) }
+
+    @Test(
+        "establishes; our /32 reaches BIRD with our attributes; BIRD's routes arrive with communities; withdrawals arrive both ways"
+    )
+    func establishAndExchange() async throws {
+        try LiveTestRequirements.check()
+        let network = try OverlayNetwork()
+        defer { network.remove() }
+        let bird = try BIRDDaemon(namespace: network.device, config: Self.deviceConfig(network))
+        defer { bird.remove() }
+        try bird.start()
+        let group = try await makeEventLoopGroup(inNamespace: network.user)
+        let speaker = makeSpeaker(network, group: group)
+        let events = EventRecorder(speaker.events)
+        speaker.announce([Self.userPrefix])
+        speaker.start()
+        defer { Task { try? await group.shutdownGracefully() } }
+
+        let up = await events.first(within: .seconds(10), where: Self.isUp)
+        try #require(up != nil, "no Established; events: \(events.all)")
+        #expect(speaker.status == .up)
+        #expect(
+            Array(events.all.prefix(3)) == [.statusChanged(.pending), .statusChanged(.initializing), events.all[2]])
+        let established = events.all.compactMap { event -> UInt16? in
+            if case .established(let peer, let holdTime) = event, peer.asn == Self.deviceASN { return holdTime }
+            return nil
+        }
+        #expect(established == [3], "negotiated hold time is the device's 3 s")
+
+        // Our announcement in BIRD: origin IGP, AS path 65000, next hop our overlay address.
+        var route = ""
+        let arrived = await eventually(within: .seconds(5)) {
+            route = try bird.command("show", "route", "all", "for", "147.51.126.1/32", "protocol", "dz_user")
+            return route.contains("147.51.126.1/32")
+        }
+        #expect(arrived, "BIRD route table: \(route)")
+        #expect(route.contains("BGP.origin: IGP"), "\(route)")
+        #expect(route.contains("BGP.as_path: 65000"), "\(route)")
+        #expect(route.contains("BGP.next_hop: 169.254.0.1"), "\(route)")
+
+        // BIRD's exports arrive with communities and BIRD's address as next hop.
+        var learned: [IPv4Prefix: BGPPathAttributes] = [:]
+        let allLearned = await eventually(within: .seconds(5)) {
+            learned = [:]
+            for case .routesAnnounced(let prefixes, let attributes) in events.all {
+                for prefix in prefixes { learned[prefix] = attributes }
+            }
+            return learned.count == 3
+        }
+        #expect(allLearned, "learned \(learned)")
+        let user = learned["147.51.126.2/32"]
+        #expect(user?.communities == [BGPCommunity.allUsers, BGPCommunity(asn: 21682, value: 10001)])
+        #expect(user?.nextHop == IPv4Address(network.deviceAddress))
+        #expect(user?.origin == .igp)
+        #expect(user?.asNumbers == [Self.deviceASN])
+        #expect(learned["10.20.0.0/16"]?.communities == nil)
+
+        // The adapter turns them into main-table proto-186 routes via the device, src our DZ IP.
+        var table = BGPKernelRouteTable(policy: .init(source: Self.userPrefix.address))
+        for event in events.all { _ = table.apply(event) }
+        #expect(
+            table.routes["147.51.126.3/32"]
+                == DesiredKernelRoute(
+                    destination: "147.51.126.3/32", gateway: IPv4Address(network.deviceAddress)!,
+                    source: Self.userPrefix.address, table: 254, routeProtocol: 186))
+
+        // BIRD withdraws (its static protocol goes down) -> withdrawals arrive.
+        let mark = events.all.count
+        _ = try bird.command("disable", "users")
+        let withdrawn = await events.first(after: mark, within: .seconds(5)) { event in
+            if case .routesWithdrawn(let prefixes) = event {
+                return Set(prefixes) == ["147.51.126.2/32", "147.51.126.3/32"]
+            }
+            return false
+        }
+        #expect(withdrawn != nil, "events after disable: \(events.all[mark...])")
+        if let withdrawn { _ = table.apply(withdrawn.element) }
+        #expect(table.routes.keys.sorted { $0.description < $1.description } == ["10.20.0.0/16"])
+
+        // We withdraw -> the route leaves BIRD.
+        speaker.withdraw([Self.userPrefix])
+        var after = ""
+        let gone = await eventually(within: .seconds(5)) {
+            after = try bird.command("show", "route", "for", "147.51.126.1/32", "protocol", "dz_user")
+            return !after.contains("147.51.126.1/32")
+        }
+        #expect(gone, "BIRD still has: \(after)")
+        #expect(speaker.announcedPrefixes.isEmpty)
+
+        await speaker.stop()
+        let stopped = await events.first(within: .seconds(2)) { $0 == .sessionClosed(.stopped) }
+        #expect(stopped != nil, "events: \(events.all)")
+        var birdSide = ""
+        let ceaseSeen = await eventually(within: .seconds(5)) {
+            birdSide = try bird.command("show", "protocols", "all", "dz_user")
+            return birdSide.contains("Received: Administrative shutdown")
+        }
+        #expect(ceaseSeen, "BIRD: \(birdSide)")
+    }
+
+    @Test(
+        "stopping BIRD (SIGSTOP) expires the hold timer within 3 s; a restarted BIRD re-establishes within a few seconds"
+    )
+    func holdTimerAndReconnect() async throws {
+        try LiveTestRequirements.check()
+        let network = try OverlayNetwork()
+        defer { network.remove() }
+        let bird = try BIRDDaemon(namespace: network.device, config: Self.deviceConfig(network))
+        defer { bird.remove() }
+        try bird.start()
+        let group = try await makeEventLoopGroup(inNamespace: network.user)
+        defer { Task { try? await group.shutdownGracefully() } }
+        let speaker = makeSpeaker(network, group: group)
+        let events = EventRecorder(speaker.events)
+        speaker.start()
+        let up = await events.first(within: .seconds(10), where: Self.isUp)
+        try #require(up != nil, "no Established; events: \(events.all)")
+        // Let a keepalive or two pass so the session is steady.
+        try await Task.sleep(for: .milliseconds(1500))
+
+        let stoppedAt = ContinuousClock.now
+        let mark = events.all.count
+        bird.signal(SIGSTOP)
+        let expired = await events.first(after: mark, within: .seconds(6)) { $0 == .sessionClosed(.holdTimerExpired) }
+        let detection = ContinuousClock.now - stoppedAt
+        #expect(expired != nil, "events: \(events.all[mark...])")
+        #expect(detection <= .milliseconds(3200), "hold timer expiry detected after \(detection)")
+        #expect(await events.first(after: mark, within: .seconds(1)) { $0 == .statusChanged(.down) } != nil)
+
+        // Restart BIRD: kill the stopped one, start it again; the speaker reconnects by itself.
+        bird.kill9()
+        let restartedAt = ContinuousClock.now
+        let mark2 = events.all.count
+        try bird.start()
+        let again = await events.first(after: mark2, within: .seconds(10), where: Self.isUp)
+        let reconnect = ContinuousClock.now - restartedAt
+        #expect(again != nil, "events: \(events.all[mark2...])")
+        #expect(reconnect <= .seconds(4), "re-established after \(reconnect)")
+        print("BIRD live: hold-timer expiry detected \(detection) after SIGSTOP; re-established \(reconnect) after restart")
+        await speaker.stop()
+    }
+
+    @Test(
+        "a peer with the wrong AS gets OPEN error 2/2 and the status ends Down, then Failed after the session timeout")
+    func wrongPeerAS() async throws {
+        try LiveTestRequirements.check()
+        let network = try OverlayNetwork()
+        defer { network.remove() }
+        let bird = try BIRDDaemon(namespace: network.device, config: Self.deviceConfig(network))
+        defer { bird.remove() }
+        try bird.start()
+        let group = try await makeEventLoopGroup(inNamespace: network.user)
+        defer { Task { try? await group.shutdownGracefully() } }
+        let speaker = BGPSpeaker(
+            configuration: BGPSpeakerConfiguration(
+                remoteASN: 64999, peerAddress: IPv4Address(network.deviceAddress)!,
+                localAddress: IPv4Address(network.userAddress)!,
+                reconnectBackoff: BGPReconnectBackoff(initial: .milliseconds(500), maximum: .seconds(1)),
+                sessionTimeout: .seconds(2)),
+            eventLoopGroup: group)
+        let events = EventRecorder(speaker.events)
+        speaker.start()
+        let closed = await events.first(within: .seconds(10)) { event in
+            if case .sessionClosed(.notificationSent(let notification, _)) = event {
+                return notification.code == 2 && notification.subcode == 2
+            }
+            return false
+        }
+        #expect(closed != nil, "events: \(events.all)")
+        let failed = await events.first(within: .seconds(5)) { $0 == .statusChanged(.failed) }
+        #expect(failed != nil, "events: \(events.all)")
+        let birdSide = try bird.command("show", "protocols", "all", "dz_user")
+        #expect(birdSide.contains("Received: Bad peer AS") || birdSide.contains("Bad peer AS"), "\(birdSide)")
+        await speaker.stop()
+    }
+
+    @Test("no peer listening: status becomes Network Unreachable after the session timeout, with backoff retries")
+    func unreachable() async throws {
+        try LiveTestRequirements.check()
+        let network = try OverlayNetwork()
+        defer { network.remove() }
+        let group = try await makeEventLoopGroup(inNamespace: network.user)
+        defer { Task { try? await group.shutdownGracefully() } }
+        let speaker = BGPSpeaker(
+            configuration: BGPSpeakerConfiguration(
+                remoteASN: Self.deviceASN, peerAddress: IPv4Address(network.deviceAddress)!,
+                reconnectBackoff: BGPReconnectBackoff(initial: .milliseconds(100), maximum: .milliseconds(400)),
+                sessionTimeout: .seconds(1)),
+            eventLoopGroup: group)
+        let events = EventRecorder(speaker.events)
+        speaker.start()
+        let unreachable = await events.first(within: .seconds(5)) { $0 == .statusChanged(.networkUnreachable) }
+        #expect(unreachable != nil, "events: \(events.all)")
+        let attempts = events.all.filter { if case .sessionClosed(.connectFailed) = $0 { true } else { false } }
+        #expect(attempts.count >= 3, "connection refused attempts: \(attempts)")
+        #expect(!events.all.contains(.statusChanged(.down)), "never connected, so never Down")
+        await speaker.stop()
+    }
+}
