@@ -18,10 +18,11 @@ let localPackages = ["Models", "Ledger", "Allocator", "Tunnel", "Probe", "Routin
 ///
 /// `dependencies` names packages whose main product has the package's name (`"Ledger"`);
 /// `products` adds other products as (product, package) pairs (`("LedgerClient", "Ledger")`);
-/// `targets` adds library targets of this manifest (`"ActivatorService"`).
+/// `targets` adds library targets of this manifest (`"ActivatorService"`); `exclude` names files
+/// in the app's directory that are not sources (`"README.md"`).
 func app(
     _ name: String, _ dependencies: [String], products: [(product: String, package: String)] = [],
-    targets: [String] = []
+    targets: [String] = [], exclude: [String] = []
 ) -> Target {
     .executableTarget(
         name: name,
@@ -30,9 +31,13 @@ func app(
             + products.map { .product(name: $0.product, package: $0.package) }
             + targets.map { .target(name: $0) },
         path: "Apps/\(name)",
+        exclude: exclude,
         swiftSettings: swiftSettings
     )
 }
+
+/// Non-source files inside a package's test directory (read by path at run time, not resources).
+let packageTestExcludes: [String: [String]] = ["Routing": ["Golden"]]
 
 /// A package's own test target, compiled here by path.
 func packageTests(_ name: String) -> Target {
@@ -40,6 +45,7 @@ func packageTests(_ name: String) -> Target {
         name: "\(name)Tests",
         dependencies: [.product(name: name, package: name), propertyBased],
         path: "Packages/\(name)/Tests/\(name)Tests",
+        exclude: packageTestExcludes[name] ?? [],
         swiftSettings: swiftSettings
     )
 }
@@ -56,6 +62,8 @@ let package = Package(
         .executable(name: "layer-check", targets: ["layer-check"]),
         .executable(name: "ledger-bench", targets: ["ledger-bench"]),
         .executable(name: "activator-bench", targets: ["activator-bench"]),
+        .executable(name: "bgp-bench", targets: ["bgp-bench"]),
+        .executable(name: "controller-bench", targets: ["controller-bench"]),
     ],
     dependencies: localPackages.map { .package(path: "Packages/\($0)") } + [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -65,12 +73,18 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
     ],
     targets: [
-        // Conventions every command-line app shares (--ledger, --json, "not built yet").
+        // Conventions every command-line app shares (--ledger, --json, "not built yet", logging).
         .target(
             name: "CommandLineSupport",
-            dependencies: [argumentParser, .product(name: "Models", package: "Models")],
+            dependencies: [
+                argumentParser, .product(name: "Models", package: "Models"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Apps/CommandLineSupport",
             swiftSettings: swiftSettings
         ),
@@ -98,7 +112,13 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
-        app("doublezero-controller", ["Models", "Ledger", "Routing"]),
+        app(
+            "doublezero-controller", ["Models", "Ledger", "Routing"],
+            products: [
+                ("LedgerClient", "Ledger"), ("Logging", "swift-log"), ("ServiceLifecycle", "swift-service-lifecycle"),
+                ("Hummingbird", "hummingbird"), ("Prometheus", "swift-prometheus"), ("Crypto", "swift-crypto"),
+            ],
+            exclude: ["README.md"]),
         app("doublezero-monitor", ["Models", "Ledger", "Probe", "Routing"]),
 
         // The layer rule of DESIGN.md, checked by `make test` before anything is built.
@@ -117,7 +137,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Locates and runs the built app binaries for the end-to-end tests.
-        .target(name: "AppTestSupport", path: "Tests/AppTestSupport", swiftSettings: swiftSettings),
+        // Also the first transaction of a fresh test ledger (tests and the activator benchmark).
+        .target(
+            name: "AppTestSupport",
+            dependencies: [.product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger")],
+            path: "Tests/AppTestSupport",
+            swiftSettings: swiftSettings
+        ),
         // Runs the built apps as a user would (--help, exit codes; a served ledger through the client).
         .testTarget(
             name: "AppTests",
@@ -163,9 +189,12 @@ let package = Package(
         ),
 
         // Benchmarks (`make bench-NAME`), built in release mode.
+        // What the benchmarks share: `--flag N` options, the failure and its exit, the median.
+        .target(name: "BenchmarkSupport", path: "Tools/BenchmarkSupport", swiftSettings: swiftSettings),
         .executableTarget(
             name: "ledger-bench",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
                 .product(name: "LedgerServer", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
@@ -176,10 +205,69 @@ let package = Package(
         .executableTarget(
             name: "activator-bench",
             dependencies: [
-                "ActivatorService", .product(name: "Models", package: "Models"),
+                "ActivatorService", "AppTestSupport", "BenchmarkSupport", .product(name: "Models", package: "Models"),
                 .product(name: "Ledger", package: "Ledger"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tools/ActivatorBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // The controller app (render, serve) against a served ledger (issue 5).
+        .testTarget(
+            name: "ControllerTests",
+            dependencies: [
+                "ActivatorService", "AppTestSupport", .product(name: "Models", package: "Models"),
+                .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerServer", package: "Ledger"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/ControllerTests",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-controller`: renders every device of a 100-device network (issue 5).
+        .executableTarget(
+            name: "controller-bench",
+            dependencies: [
+                "BenchmarkSupport", .product(name: "Models", package: "Models"),
+                .product(name: "Routing", package: "Routing"),
+            ],
+            path: "Tools/ControllerBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-probe`: ICMP prober CPU cost and RTT agreement with ping, in namespaces (issue 7).
+        .executableTarget(
+            name: "probe-bench",
+            dependencies: [
+                argumentParser, .product(name: "Models", package: "Models"), .product(name: "Probe", package: "Probe"),
+            ],
+            path: "Tools/ProbeBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // The BGP speaker's own tests (issue 8): codec, properties, and live sessions against BIRD 2.
+        .testTarget(
+            name: "BGPTests",
+            dependencies: [
+                .product(name: "BGP", package: "Routing"), .product(name: "BGPWire", package: "Routing"),
+                .product(name: "Routing", package: "Routing"), .product(name: "Models", package: "Models"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), propertyBased,
+            ],
+            path: "Packages/Routing/Tests/BGPTests",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-bgp`: 100,000 prefixes from BIRD into our speaker and into BIRD (issue 8).
+        .executableTarget(
+            name: "bgp-bench",
+            dependencies: [
+                .product(name: "BGP", package: "Routing"), .product(name: "BGPWire", package: "Routing"),
+                .product(name: "Models", package: "Models"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tools/BGPBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-tunnel`: provisioning through our netlink vs `ip`, userspace GRE vs veth (issue 6).
+        .executableTarget(
+            name: "tunnel-bench",
+            dependencies: [.product(name: "Models", package: "Models"), .product(name: "Tunnel", package: "Tunnel")],
+            path: "Tools/TunnelBenchmark",
             swiftSettings: swiftSettings
         ),
     ] + localPackages.map(packageTests)

@@ -55,3 +55,13 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible, Expres
     /// The address shown as a default in help text.
     public var defaultValueDescription: String { description }
 }
+
+extension ListenAddress {
+    /// Parses `HOST:PORT` like ``init(validating:)``, but also accepts port 0: bind any free port
+    /// (the server prints the one it got). Tests and scripts use it to avoid port clashes.
+    public static func allowingEphemeralPort(_ text: String) throws(ValidationError) -> ListenAddress {
+        guard text.hasSuffix(":0") else { return try ListenAddress(validating: text) }
+        let checked = try ListenAddress(validating: String(text.dropLast()) + "1")
+        return ListenAddress(host: checked.host, port: 0)
+    }
+}

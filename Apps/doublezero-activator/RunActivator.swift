@@ -27,7 +27,7 @@ struct RunActivator: AsyncParsableCommand {
 
     /// Opens the ledger and the key, then runs the activator until SIGTERM or SIGINT.
     func run() async throws {
-        ActivatorLogging.bootstrap()
+        StandardErrorLogging.bootstrap()
         let logger = Logger(label: "doublezero.activator")
         let key: Keypair
         do {

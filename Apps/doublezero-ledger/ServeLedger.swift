@@ -39,7 +39,7 @@ struct ServeLedger: AsyncParsableCommand {
 
     /// Opens the file, serves it until SIGTERM/SIGINT, then closes it.
     func run() async throws {
-        ServerLogging.bootstrap()
+        StandardErrorLogging.bootstrap()
         let logger = Logger(label: "doublezero.ledger")
         let ledger = try LedgerFile.openExisting(database.db)
         let server = LedgerHTTPServer(

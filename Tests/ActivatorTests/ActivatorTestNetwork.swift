@@ -1,4 +1,5 @@
 import ActivatorService
+import AppTestSupport
 import Foundation
 import Ledger
 import Logging
@@ -45,13 +46,9 @@ final class ActivatorTestNetwork: Sendable {
         self.directory = directory
         _ = try await ledger.submit(
             SignedTransaction(
-                [
-                    .initGlobalState, .setAuthority(SetAuthorityArgs(activatorAuthority: activatorKey.publicKey)),
-                    .setGlobalConfig(
-                        SetGlobalConfigArgs(
-                            localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16",
-                            userTunnelBlock: userTunnelBlock, multicastGroupBlock: "233.84.178.0/24")),
-                ], signedBy: foundation))
+                LedgerGenesis.instructions(
+                    activatorAuthority: activatorKey.publicKey, userTunnelBlock: userTunnelBlock),
+                signedBy: foundation))
         let receipt = try await ledger.submit(
             SignedTransaction(
                 [

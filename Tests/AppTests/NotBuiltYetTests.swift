@@ -19,8 +19,6 @@ struct NotBuiltYetTests {
     static let daemon = "planned in issues 6–8: Tunnel, Probe and BGP"
 
     static let cases: [Case] = [
-        Case("doublezero-controller render --ledger ledger.sqlite --device ny5-dz01", "planned in issue 5: Controller"),
-        Case("doublezero-controller serve --ledger http://127.0.0.1:8899 --listen [::1]:7000", "issue 5"),
         Case("doublezero-monitor run --ledger ledger.sqlite --interval 30s", "not yet scheduled"),
         Case("doublezerod run --ledger http://127.0.0.1:8899 --client-ip 203.0.113.10", daemon),
         Case("doublezero connect ibrl --ledger ledger.sqlite", daemon),
@@ -42,11 +40,9 @@ struct NotBuiltYetTests {
 
     @Test("the message names the exact command that was run")
     func messageNamesTheCommand() async throws {
-        let run = try await AppRun.run(
-            "doublezero-controller", ["render", "--ledger", "ledger.sqlite", "--device", "ny5-dz01"])
+        let run = try await AppRun.run("doublezero-monitor", ["run", "--ledger", "ledger.sqlite", "--interval", "30s"])
         #expect(
             run.standardError
-                == "Error: doublezero-controller render is not built yet (planned in issue 5: Controller). "
-                + "Nothing was done.\n")
+                == "Error: doublezero-monitor run is not built yet (not yet scheduled). Nothing was done.\n")
     }
 }

@@ -1,4 +1,5 @@
 import ActivatorService
+import BenchmarkSupport
 import Foundation
 import Ledger
 import Logging
@@ -28,38 +29,15 @@ struct ActivatorBenchmark {
         var concurrency = 16
 
         init(arguments: [String]) throws {
-            var iterator = arguments.dropFirst().makeIterator()
-            while let flag = iterator.next() {
-                guard let text = iterator.next(), let value = Int(text), value > 0 else {
-                    throw BenchmarkError("\(flag) needs a positive whole number")
-                }
-                switch flag {
-                case "--steady-users": steadyUsers = value
-                case "--rate": rate = value
-                case "--burst-users": burstUsers = value
-                case "--concurrency": concurrency = value
-                case "--runs": runs = value
-                default:
-                    throw BenchmarkError(
-                        "unknown option \(flag); use --steady-users N --rate N --burst-users N --concurrency N --runs N")
-                }
-            }
+            try WholeNumberFlags<Self>([
+                "--steady-users": \.steadyUsers, "--rate": \.rate, "--burst-users": \.burstUsers,
+                "--concurrency": \.concurrency, "--runs": \.runs,
+            ]).parse(arguments, into: &self)
         }
-    }
-
-    /// A failure of the benchmark itself.
-    struct BenchmarkError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
     }
 
     static func main() async {
-        do {
-            try await run(Options(arguments: CommandLine.arguments))
-        } catch {
-            FileHandle.standardError.write(Data("activator-bench: \(error)\n".utf8))
-            exit(1)
-        }
+        await exitOnFailure("activator-bench") { try await run(Options(arguments: CommandLine.arguments)) }
     }
 
     /// The figures of one run.
@@ -81,14 +59,12 @@ struct ActivatorBenchmark {
                     figures.totalSeconds))
             runs.append(figures)
         }
-        func median(_ value: (Figures) -> Double) -> Double {
-            let sorted = runs.map(value).sorted()
-            return sorted[sorted.count / 2]
-        }
-        print(String(format: "activator.activations_per_s: %.0f activations/s", median(\.activationsPerSecond)))
-        print(String(format: "activator.p50_ms: %.2f ms", median(\.p50Milliseconds)))
-        print(String(format: "activator.p99_ms: %.2f ms", median(\.p99Milliseconds)))
-        print(String(format: "activator.total_10k_s: %.2f s", median(\.totalSeconds)))
+        print(
+            String(
+                format: "activator.activations_per_s: %.0f activations/s", median(runs.map(\.activationsPerSecond))))
+        print(String(format: "activator.p50_ms: %.2f ms", median(runs.map(\.p50Milliseconds))))
+        print(String(format: "activator.p99_ms: %.2f ms", median(runs.map(\.p99Milliseconds))))
+        print(String(format: "activator.total_10k_s: %.2f s", median(runs.map(\.totalSeconds))))
     }
 
     /// One run on a fresh ledger.
@@ -193,7 +169,7 @@ actor ActivationWatcher {
         let deadline = ContinuousClock.now + timeout
         while !keys.allSatisfy({ activations[$0] != nil }) {
             guard ContinuousClock.now < deadline else {
-                throw ActivatorBenchmark.BenchmarkError(
+                throw BenchmarkError(
                     "only \(keys.filter { activations[$0] != nil }.count) of \(keys.count) users activated in \(timeout)"
                 )
             }

@@ -1,3 +1,4 @@
+import AppTestSupport
 import Foundation
 import Ledger
 import Models
@@ -24,12 +25,7 @@ struct BenchmarkNetwork: Sendable {
         let owner = Keypair()
         _ = try await ledger.submit(
             SignedTransaction(
-                [
-                    .initGlobalState, .setAuthority(SetAuthorityArgs(activatorAuthority: activatorKey.publicKey)),
-                    .setGlobalConfig(
-                        SetGlobalConfigArgs(
-                            localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16",
-                            userTunnelBlock: "169.254.0.0/16", multicastGroupBlock: "233.84.178.0/24")),
+                LedgerGenesis.instructions(activatorAuthority: activatorKey.publicKey) + [
                     .createLocation(
                         CreateLocationArgs(code: "lax", name: "lax", country: "US", latitude: 34, longitude: -118)),
                     .createExchange(CreateExchangeArgs(code: "xlax", name: "xlax", latitude: 34, longitude: -118)),

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # make devnet: a local DoubleZero network on the embedded SQLite ledger.
 #
-# Starts `doublezero-ledger serve` on a fresh SQLite file, `doublezero-activator run` against it
-# (and `doublezero-controller serve` when it is built), then bootstraps a small network through
+# Starts `doublezero-ledger serve` on a fresh SQLite file, `doublezero-activator run` and
+# `doublezero-controller serve` against it, then bootstraps a small network through
 # the `doublezero` CLI, exactly as an operator would: global state and config, three metros
 # (exchanges) with their BGP communities, a contributor, three devices with loopbacks, physical
 # and user-tunnel-endpoint interfaces, WAN links between them, a multicast group, access passes
 # and a mix of users (IBRL, IBRL with allocated IP, multicast publisher and subscriber). It
-# waits until the activator has activated everything, prints the tables, and keeps the network
-# running until Ctrl-C (or, with --oneshot, checks it and stops).
+# waits until the activator has activated everything, fetches every device's config from the
+# controller, prints the tables, and keeps the network running until Ctrl-C (or, with --oneshot,
+# checks it, verifies the ledger and stops).
 #
 # Usage: Tools/Devnet/devnet.sh [--oneshot] [--dir DIR] [--port PORT] [--bin DIR]
 #   --oneshot   bootstrap, check every entity is activated, stop the services and exit 0
@@ -88,18 +89,11 @@ step "activator"
 pids+=($!)
 
 step "controller"
+controller_url="http://127.0.0.1:$((port + 1))"
 "$bin/doublezero-controller" serve --ledger "$ledger" --listen "127.0.0.1:$((port + 1))" \
     >"$dir/logs/controller.out" 2>"$dir/logs/controller.log" &
-controller=$!
-sleep 0.5
-if kill -0 "$controller" 2>/dev/null; then
-    pids+=("$controller")
-    echo "  device configs at http://127.0.0.1:$((port + 1))/v1/devices/CODE/config"
-else
-    status=0; wait "$controller" || status=$?
-    [ "$status" = 69 ] || { echo "devnet: the controller exited ($status):" >&2; cat "$dir/logs/controller.log" >&2; exit 1; }
-    echo "  (not started: $(head -n 1 "$dir/logs/controller.log"))"
-fi
+pids+=($!)
+echo "  device configs at $controller_url/v1/devices/CODE/config"
 
 step "metros, locations and a contributor"
 metros=("ams Amsterdam NL 52.37 4.90" "fra Frankfurt DE 50.11 8.68" "lon London GB 51.51 -0.13")
@@ -170,8 +164,27 @@ if [ -n "$not_active" ]; then
 fi
 echo
 echo "devnet: every device, link, group and user is activated."
+
+step "device configs from the controller"
+python3 - "$controller_url" ams-dz01 fra-dz01 lon-dz01 <<'PY'
+import sys, time, urllib.request, urllib.error
+base, devices = sys.argv[1], sys.argv[2:]
+deadline = time.time() + 30
+for device in devices:
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/v1/devices/{device}/config", timeout=5) as response:
+                text = response.read()
+                print(f"  {device}: {len(text)} bytes, etag {response.headers.get('ETag')}")
+                break
+        except (urllib.error.URLError, ConnectionError) as error:
+            if time.time() > deadline:
+                sys.exit(f"devnet: no config for {device} from the controller: {error}")
+            time.sleep(0.2)
+PY
 echo "devnet: ledger at $ledger (file $dir/ledger.sqlite); logs in $dir/logs; keys in $dir/keys"
 echo "devnet: try   $bin/doublezero user list --ledger $ledger"
+echo "devnet:       curl $controller_url/v1/devices/ams-dz01/config"
 
 if [ "$oneshot" = 1 ]; then
     stop_services

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import GRDB
 import Ledger
@@ -21,33 +22,16 @@ struct LedgerBenchmark {
         var concurrency = 16
 
         init(arguments: [String]) throws {
-            var iterator = arguments.dropFirst().makeIterator()
-            while let flag = iterator.next() {
-                guard let text = iterator.next(), let value = Int(text), value > 0 else {
-                    throw BenchmarkError("\(flag) needs a positive whole number")
-                }
-                switch flag {
-                case "--transactions": transactions = value
-                case "--runs": runs = value
-                case "--concurrency": concurrency = value
-                default: throw BenchmarkError("unknown option \(flag); use --transactions N --runs N --concurrency N")
-                }
-            }
+            try WholeNumberFlags<Self>([
+                "--transactions": \.transactions, "--runs": \.runs, "--concurrency": \.concurrency,
+            ]).parse(arguments, into: &self)
         }
     }
 
-    struct BenchmarkError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
-    }
-
     static func main() async {
-        do {
+        await exitOnFailure("ledger-bench") {
             let options = try Options(arguments: CommandLine.arguments)
             try await run(options)
-        } catch {
-            FileHandle.standardError.write(Data("ledger-bench: \(error)\n".utf8))
-            exit(1)
         }
     }
 
@@ -153,11 +137,6 @@ struct LedgerBenchmark {
         let seconds = (clock.now - start).seconds
         try pool.close()
         return Double(count) / seconds
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
     }
 }
 
