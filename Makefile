@@ -5,8 +5,8 @@
 #   make build     debug build of every app
 #   make release   release build of every app
 #   make lint      swift-format lint of the whole tree
-#   make bench-ledger   ledger throughput (embedded, HTTP, plain SQLite baseline), release build
-#   make bench-activator   activator latency (200 creations/s) and 10,000-user burst, release build
+#   make bench-NAME  a benchmark (release build; ends with NAME.figure lines): ledger, activator,
+#                    controller, tunnel, probe, bgp (see README); make fuzz-bgp fuzzes the BGP decoder
 
 SWIFT ?= swift
 BUILD_FLAGS ?=

@@ -236,6 +236,7 @@ let package = Package(
         .executableTarget(
             name: "probe-bench",
             dependencies: [
+                "BenchmarkSupport",
                 argumentParser, .product(name: "Models", package: "Models"), .product(name: "Probe", package: "Probe"),
             ],
             path: "Tools/ProbeBenchmark",
@@ -257,6 +258,7 @@ let package = Package(
         .executableTarget(
             name: "bgp-bench",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "BGP", package: "Routing"), .product(name: "BGPWire", package: "Routing"),
                 .product(name: "Models", package: "Models"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -266,7 +268,10 @@ let package = Package(
         // `make bench-tunnel`: provisioning through our netlink vs `ip`, userspace GRE vs veth (issue 6).
         .executableTarget(
             name: "tunnel-bench",
-            dependencies: [.product(name: "Models", package: "Models"), .product(name: "Tunnel", package: "Tunnel")],
+            dependencies: [
+                "BenchmarkSupport", .product(name: "Models", package: "Models"),
+                .product(name: "Tunnel", package: "Tunnel"),
+            ],
             path: "Tools/TunnelBenchmark",
             swiftSettings: swiftSettings
         ),

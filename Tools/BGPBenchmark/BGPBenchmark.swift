@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import BGP
 import BGPWire
 import Foundation
@@ -30,21 +31,9 @@ struct BGPBenchmark {
         var wakeup = true
 
         init(arguments: [String]) throws {
-            var iterator = arguments.dropFirst().makeIterator()
-            while let flag = iterator.next() {
-                if flag == "--no-wakeup" {
-                    wakeup = false
-                    continue
-                }
-                guard let text = iterator.next(), let value = Int(text), value > 0 else {
-                    throw BenchmarkError("\(flag) needs a positive whole number")
-                }
-                switch flag {
-                case "--prefixes": prefixes = value
-                case "--runs": runs = value
-                default: throw BenchmarkError("unknown option \(flag) (--prefixes N, --runs N, --no-wakeup)")
-                }
-            }
+            try WholeNumberFlags<Self>(
+                ["--prefixes": \.prefixes, "--runs": \.runs], switches: ["--no-wakeup": (\.wakeup, false)]
+            ).parse(arguments, into: &self)
         }
     }
 
@@ -255,11 +244,5 @@ struct BGPBenchmark {
             usleep(50_000)
         }
         return false
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1
-            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 }

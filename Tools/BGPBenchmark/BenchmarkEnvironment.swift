@@ -1,10 +1,5 @@
+import BenchmarkSupport
 import Foundation
-
-/// A failure that stops the benchmark, with what went wrong.
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// Runs a command to completion; returns stdout, throws with stderr unless `allowFailure`.
 @discardableResult

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import ArgumentParser
 import Foundation
 import Models
@@ -73,20 +74,13 @@ struct ProbeBenchmark: ParsableCommand {
                     + " (user \(Self.format(user)), \(Self.format(cpuPer1000.last!)) ms/1000); avg rtt prober \(Self.format(ownAverage)) us,"
                     + " ping \(Self.format(ping)) us, diff \(Self.format(differences.last!)) us")
         }
-        print("probe.cpu_ms_per_1000: \(Self.format(Self.median(cpuPer1000))) ms")
-        print("probe.rtt_diff_vs_ping_us: \(Self.format(Self.median(differences))) us")
+        print("probe.cpu_ms_per_1000: \(Self.format(median(cpuPer1000))) ms")
+        print("probe.rtt_diff_vs_ping_us: \(Self.format(median(differences))) us")
     }
 
     static func microseconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) * 1_000_000 + Double(attoseconds) / 1_000_000_000_000
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        return sorted.count % 2 == 1
-            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     static func format(_ value: Double) -> String { String(format: "%.3f", value) }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Models
 import Tunnel
@@ -76,7 +77,7 @@ struct ProvisioningBenchmark {
                 })
             try scratch.ip("link", "delete", "dev", "doublezero0")
         }
-        return Result(interfaceKind: kernelGRE ? "kernel gre" : "tun", ours: Self.median(ours), ip: Self.median(ip))
+        return Result(interfaceKind: kernelGRE ? "kernel gre" : "tun", ours: median(ours), ip: median(ip))
     }
 
     private func provisionWithNetlink(_ session: NetlinkSession) throws {
@@ -91,9 +92,5 @@ struct ProvisioningBenchmark {
                     destination: destination, gateway: "169.254.0.0", source: "198.51.100.7", interfaceIndex: index,
                     protocol: .bgp))
         }
-    }
-
-    private static func median(_ values: [Duration]) -> Duration {
-        values.sorted()[values.count / 2]
     }
 }
