@@ -82,13 +82,9 @@ import Testing
 
     /// Deleted users and groups are closed and their values handed out again.
     @Test func deletionsAreClosedAndValuesReused() async throws {
-        let network = try await ActivatorTestNetwork()
-        defer { Task { await network.tearDown() } }
-        let activator = network.makeActivator()
-        let running = start(activator)
-        defer { running.cancel() }
-        let device = try await network.createDevice(1)
-        try await network.waitUntil("the device is activated") { $0.devices[device]?.status == .activated }
+        let scenario = try await ActivatedDeviceScenario(network: ActivatorTestNetwork())
+        defer { scenario.stop() }
+        let (network, activator, device) = (scenario.network, scenario.activator, scenario.device)
         var users: [PublicKey] = []
         for number in 0..<6 { users.append(try await network.createUser(.edgeFiltering, number: number, on: device)) }
         let group = try await network.createGroup("mg01")
@@ -125,13 +121,10 @@ import Testing
 
     /// An exhausted user tunnel block rejects the user with a reason naming the pool.
     @Test func exhaustionRejectsWithTheReason() async throws {
-        let network = try await ActivatorTestNetwork(userTunnelBlock: "169.254.0.0/29")
-        defer { Task { await network.tearDown() } }
-        let activator = network.makeActivator()
-        let running = start(activator)
-        defer { running.cancel() }
-        let device = try await network.createDevice(1)
-        try await network.waitUntil("the device is activated") { $0.devices[device]?.status == .activated }
+        let scenario = try await ActivatedDeviceScenario(
+            network: ActivatorTestNetwork(userTunnelBlock: "169.254.0.0/29"))
+        defer { scenario.stop() }
+        let (network, activator, device) = (scenario.network, scenario.activator, scenario.device)
         var users: [PublicKey] = []
         for number in 0..<5 { users.append(try await network.createUser(.ibrl, number: number, on: device)) }
         try await network.waitUntil("four users are activated and one rejected") { state in

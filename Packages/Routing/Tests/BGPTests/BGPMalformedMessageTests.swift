@@ -8,6 +8,20 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
     let notification: BGPNotification
     var options = BGPCodecOptions.fourOctet
     var testDescription: String { name }
+
+    /// An OPEN with the body `body`, which must fail with `notification`.
+    static func opening(_ name: String, _ body: [UInt8], _ notification: BGPNotification) -> MalformedCase {
+        MalformedCase(name: name, bytes: BGPTestBytes.message(type: 1, body: body), notification: notification)
+    }
+
+    /// An UPDATE announcing 1.1.1.1/32 with the path attributes `attributes`, which must fail with `notification`.
+    static func announcing(
+        _ name: String, _ attributes: [UInt8], _ notification: BGPNotification, options: BGPCodecOptions = .fourOctet
+    ) -> MalformedCase {
+        MalformedCase(
+            name: name, bytes: BGPTestBytes.update(attributes: attributes, nlri: [32, 1, 1, 1, 1]),
+            notification: notification, options: options)
+    }
 }
 
 @Suite("BGP codec: malformed input yields its NOTIFICATION")
@@ -62,49 +76,25 @@ struct BGPMalformedMessageTests {
                 notification: .badMessageType(5)),
             MalformedCase(name: "type 0", bytes: B.message(type: 0, body: []), notification: .badMessageType(0)),
             // OPEN (code 2)
-            MalformedCase(
-                name: "version 3", bytes: B.message(type: 1, body: B.openBody(version: 3)),
-                notification: .unsupportedVersionNumber),
-            MalformedCase(
-                name: "hold time 1", bytes: B.message(type: 1, body: B.openBody(holdTime: 1)),
-                notification: .unacceptableHoldTime),
-            MalformedCase(
-                name: "hold time 2", bytes: B.message(type: 1, body: B.openBody(holdTime: 2)),
-                notification: .unacceptableHoldTime),
-            MalformedCase(
-                name: "identifier 0.0.0.0", bytes: B.message(type: 1, body: B.openBody(identifier: 0)),
-                notification: .badBGPIdentifier),
-            MalformedCase(
-                name: "multicast identifier", bytes: B.message(type: 1, body: B.openBody(identifier: 0xE000_0001)),
-                notification: .badBGPIdentifier),
-            MalformedCase(
-                name: "optional parameter type 1 (authentication)",
-                bytes: B.message(type: 1, body: B.openBody(parameters: [1, 1, 0])),
-                notification: .unsupportedOptionalParameter),
-            MalformedCase(
-                name: "optional parameters length beyond the message",
-                bytes: B.message(type: 1, body: Array(B.openBody(parameters: [2, 2, 65, 0]).dropLast())),
-                notification: .malformedOpen),
-            MalformedCase(
-                name: "parameter length overruns",
-                bytes: B.message(type: 1, body: B.openBody(parameters: [2, 9, 65, 4])), notification: .malformedOpen),
-            MalformedCase(
-                name: "truncated parameter header", bytes: B.message(type: 1, body: B.openBody(parameters: [2])),
-                notification: .malformedOpen),
-            MalformedCase(
-                name: "capability length overruns",
-                bytes: B.message(type: 1, body: B.openBody(parameters: [2, 2, 65, 4])), notification: .malformedOpen),
-            MalformedCase(
-                name: "truncated capability header",
-                bytes: B.message(type: 1, body: B.openBody(parameters: [2, 1, 65])), notification: .malformedOpen),
-            MalformedCase(
-                name: "four-octet AS capability of 2 octets",
-                bytes: B.message(type: 1, body: B.openBody(parameters: [2, 4, 65, 2, 0, 1])),
-                notification: .malformedOpen),
-            MalformedCase(
-                name: "multiprotocol capability of 3 octets",
-                bytes: B.message(type: 1, body: B.openBody(parameters: [2, 5, 1, 3, 0, 1, 0])),
-                notification: .malformedOpen),
+            .opening("version 3", B.openBody(version: 3), .unsupportedVersionNumber),
+            .opening("hold time 1", B.openBody(holdTime: 1), .unacceptableHoldTime),
+            .opening("hold time 2", B.openBody(holdTime: 2), .unacceptableHoldTime),
+            .opening("identifier 0.0.0.0", B.openBody(identifier: 0), .badBGPIdentifier),
+            .opening("multicast identifier", B.openBody(identifier: 0xE000_0001), .badBGPIdentifier),
+            .opening(
+                "optional parameter type 1 (authentication)", B.openBody(parameters: [1, 1, 0]),
+                .unsupportedOptionalParameter),
+            .opening(
+                "optional parameters length beyond the message",
+                Array(B.openBody(parameters: [2, 2, 65, 0]).dropLast()), .malformedOpen),
+            .opening("parameter length overruns", B.openBody(parameters: [2, 9, 65, 4]), .malformedOpen),
+            .opening("truncated parameter header", B.openBody(parameters: [2]), .malformedOpen),
+            .opening("capability length overruns", B.openBody(parameters: [2, 2, 65, 4]), .malformedOpen),
+            .opening("truncated capability header", B.openBody(parameters: [2, 1, 65]), .malformedOpen),
+            .opening(
+                "four-octet AS capability of 2 octets", B.openBody(parameters: [2, 4, 65, 2, 0, 1]), .malformedOpen),
+            .opening(
+                "multiprotocol capability of 3 octets", B.openBody(parameters: [2, 5, 1, 3, 0, 1, 0]), .malformedOpen),
             // UPDATE (code 3)
             MalformedCase(
                 name: "withdrawn length beyond the message", bytes: B.message(type: 2, body: B.u16(10) + [0, 0]),
@@ -120,62 +110,37 @@ struct BGPMalformedMessageTests {
             MalformedCase(
                 name: "attribute value overruns the attributes", bytes: u([], [0x40, 1, 5, 0], []),
                 notification: .malformedAttributeList),
-            MalformedCase(
-                name: "duplicate ORIGIN", bytes: u([], B.mandatory + B.origin, [32, 1, 1, 1, 1]),
-                notification: .malformedAttributeList),
-            MalformedCase(
-                name: "unknown well-known attribute", bytes: u([], B.mandatory + unknownWellKnown, [32, 1, 1, 1, 1]),
-                notification: .unrecognizedWellKnownAttribute(unknownWellKnown)),
-            MalformedCase(
-                name: "NLRI without ORIGIN", bytes: u([], B.asPath + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .missingWellKnownAttribute(1)),
-            MalformedCase(
-                name: "NLRI without AS_PATH", bytes: u([], B.origin + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .missingWellKnownAttribute(2)),
-            MalformedCase(
-                name: "NLRI without NEXT_HOP", bytes: u([], B.origin + B.asPath, [32, 1, 1, 1, 1]),
-                notification: .missingWellKnownAttribute(3)),
-            MalformedCase(
-                name: "ORIGIN marked optional",
-                bytes: u([], wellKnownFlagsWrong + B.asPath + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .attributeFlagsError(wellKnownFlagsWrong)),
-            MalformedCase(
-                name: "COMMUNITIES marked well-known",
-                bytes: u([], B.mandatory + communityFlagsWrong, [32, 1, 1, 1, 1]),
-                notification: .attributeFlagsError(communityFlagsWrong)),
-            MalformedCase(
-                name: "MED marked partial", bytes: u([], B.mandatory + medPartial, [32, 1, 1, 1, 1]),
-                notification: .attributeFlagsError(medPartial)),
-            MalformedCase(
-                name: "ORIGIN of 2 octets", bytes: u([], originLong + B.asPath + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .attributeLengthError(originLong)),
-            MalformedCase(
-                name: "NEXT_HOP of 3 octets", bytes: u([], B.origin + B.asPath + nextHopShort, [32, 1, 1, 1, 1]),
-                notification: .attributeLengthError(nextHopShort)),
-            MalformedCase(
-                name: "MED of 2 octets", bytes: u([], B.mandatory + medShort, [32, 1, 1, 1, 1]),
-                notification: .attributeLengthError(medShort)),
-            MalformedCase(
-                name: "LOCAL_PREF of 5 octets", bytes: u([], B.mandatory + localPrefLong, [32, 1, 1, 1, 1]),
-                notification: .attributeLengthError(localPrefLong)),
-            MalformedCase(
-                name: "ATOMIC_AGGREGATE with a value", bytes: u([], B.mandatory + atomicWithValue, [32, 1, 1, 1, 1]),
-                notification: .attributeLengthError(atomicWithValue)),
-            MalformedCase(
-                name: "COMMUNITIES not a multiple of 4", bytes: u([], B.mandatory + communitiesOdd, [32, 1, 1, 1, 1]),
-                notification: .attributeLengthError(communitiesOdd)),
-            MalformedCase(
-                name: "ORIGIN value 3", bytes: u([], originBad + B.asPath + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .invalidOriginAttribute(originBad)),
-            MalformedCase(
-                name: "NEXT_HOP 0.0.0.0", bytes: u([], B.origin + B.asPath + zeroNextHop, [32, 1, 1, 1, 1]),
-                notification: .invalidNextHopAttribute(zeroNextHop)),
-            MalformedCase(
-                name: "NEXT_HOP multicast", bytes: u([], B.origin + B.asPath + multicastNextHop, [32, 1, 1, 1, 1]),
-                notification: .invalidNextHopAttribute(multicastNextHop)),
-            MalformedCase(
-                name: "NEXT_HOP broadcast", bytes: u([], B.origin + B.asPath + broadcastNextHop, [32, 1, 1, 1, 1]),
-                notification: .invalidNextHopAttribute(broadcastNextHop)),
+            .announcing("duplicate ORIGIN", B.mandatory + B.origin, .malformedAttributeList),
+            .announcing(
+                "unknown well-known attribute", B.mandatory + unknownWellKnown,
+                .unrecognizedWellKnownAttribute(unknownWellKnown)),
+            .announcing("NLRI without ORIGIN", B.asPath + B.nextHop, .missingWellKnownAttribute(1)),
+            .announcing("NLRI without AS_PATH", B.origin + B.nextHop, .missingWellKnownAttribute(2)),
+            .announcing("NLRI without NEXT_HOP", B.origin + B.asPath, .missingWellKnownAttribute(3)),
+            .announcing(
+                "ORIGIN marked optional", wellKnownFlagsWrong + B.asPath + B.nextHop,
+                .attributeFlagsError(wellKnownFlagsWrong)),
+            .announcing(
+                "COMMUNITIES marked well-known", B.mandatory + communityFlagsWrong,
+                .attributeFlagsError(communityFlagsWrong)),
+            .announcing("MED marked partial", B.mandatory + medPartial, .attributeFlagsError(medPartial)),
+            .announcing("ORIGIN of 2 octets", originLong + B.asPath + B.nextHop, .attributeLengthError(originLong)),
+            .announcing(
+                "NEXT_HOP of 3 octets", B.origin + B.asPath + nextHopShort, .attributeLengthError(nextHopShort)),
+            .announcing("MED of 2 octets", B.mandatory + medShort, .attributeLengthError(medShort)),
+            .announcing("LOCAL_PREF of 5 octets", B.mandatory + localPrefLong, .attributeLengthError(localPrefLong)),
+            .announcing(
+                "ATOMIC_AGGREGATE with a value", B.mandatory + atomicWithValue, .attributeLengthError(atomicWithValue)),
+            .announcing(
+                "COMMUNITIES not a multiple of 4", B.mandatory + communitiesOdd, .attributeLengthError(communitiesOdd)),
+            .announcing("ORIGIN value 3", originBad + B.asPath + B.nextHop, .invalidOriginAttribute(originBad)),
+            .announcing("NEXT_HOP 0.0.0.0", B.origin + B.asPath + zeroNextHop, .invalidNextHopAttribute(zeroNextHop)),
+            .announcing(
+                "NEXT_HOP multicast", B.origin + B.asPath + multicastNextHop, .invalidNextHopAttribute(multicastNextHop)
+            ),
+            .announcing(
+                "NEXT_HOP broadcast", B.origin + B.asPath + broadcastNextHop, .invalidNextHopAttribute(broadcastNextHop)
+            ),
             MalformedCase(
                 name: "NLRI prefix length 33", bytes: u([], B.mandatory, [33, 1, 1, 1, 1, 1]),
                 notification: .invalidNetworkField),
@@ -187,30 +152,22 @@ struct BGPMalformedMessageTests {
                 notification: .invalidNetworkField),
             MalformedCase(
                 name: "withdrawn prefix truncated", bytes: u([32, 1, 1], [], []), notification: .invalidNetworkField),
-            MalformedCase(
-                name: "AS_PATH segment type 5",
-                bytes: u([], B.origin + B.attribute(0x40, 2, [5, 1] + B.u32(1)) + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .malformedASPath),
-            MalformedCase(
-                name: "AS_PATH segment count 0",
-                bytes: u([], B.origin + B.attribute(0x40, 2, [2, 0]) + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .malformedASPath),
-            MalformedCase(
-                name: "AS_PATH segment longer than the attribute",
-                bytes: u([], B.origin + B.attribute(0x40, 2, [2, 2] + B.u32(1)) + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .malformedASPath),
-            MalformedCase(
-                name: "AS_PATH truncated segment header",
-                bytes: u([], B.origin + B.attribute(0x40, 2, [2]) + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .malformedASPath),
-            MalformedCase(
-                name: "AS_PATH of 2-octet ASes read as 4-octet",
-                bytes: u([], B.origin + B.attribute(0x40, 2, [2, 3, 0, 1, 0, 2, 0, 3]) + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .malformedASPath),
-            MalformedCase(
-                name: "AS_PATH of 3 octets in a 2-octet session",
-                bytes: u([], B.origin + B.attribute(0x40, 2, [2, 1, 0]) + B.nextHop, [32, 1, 1, 1, 1]),
-                notification: .malformedASPath, options: .twoOctet),
+            .announcing(
+                "AS_PATH segment type 5", B.origin + B.attribute(0x40, 2, [5, 1] + B.u32(1)) + B.nextHop,
+                .malformedASPath),
+            .announcing(
+                "AS_PATH segment count 0", B.origin + B.attribute(0x40, 2, [2, 0]) + B.nextHop, .malformedASPath),
+            .announcing(
+                "AS_PATH segment longer than the attribute",
+                B.origin + B.attribute(0x40, 2, [2, 2] + B.u32(1)) + B.nextHop, .malformedASPath),
+            .announcing(
+                "AS_PATH truncated segment header", B.origin + B.attribute(0x40, 2, [2]) + B.nextHop, .malformedASPath),
+            .announcing(
+                "AS_PATH of 2-octet ASes read as 4-octet",
+                B.origin + B.attribute(0x40, 2, [2, 3, 0, 1, 0, 2, 0, 3]) + B.nextHop, .malformedASPath),
+            .announcing(
+                "AS_PATH of 3 octets in a 2-octet session", B.origin + B.attribute(0x40, 2, [2, 1, 0]) + B.nextHop,
+                .malformedASPath, options: .twoOctet),
         ]
     }()
 

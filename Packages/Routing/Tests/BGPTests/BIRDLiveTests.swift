@@ -59,22 +59,54 @@ struct BIRDLiveTests {
 
     static func isUp(_ event: BGPSpeakerEvent) -> Bool { event == .statusChanged(.up) }
 
+    /// The overlay network with BIRD started as the device (``deviceConfig(_:peerASN:)``) and a
+    /// one-thread event loop group in the user namespace; ``remove()`` tears all three down.
+    struct DevicePeering {
+        let network: OverlayNetwork
+        let bird: BIRDDaemon
+        let group: MultiThreadedEventLoopGroup
+
+        /// Checks the live-test requirements, then builds the network, starts BIRD and makes the
+        /// group; whatever was built is removed again if a later step throws.
+        static func start() async throws -> DevicePeering {
+            try LiveTestRequirements.check()
+            let network = try OverlayNetwork()
+            do {
+                let bird = try BIRDDaemon(namespace: network.device, config: BIRDLiveTests.deviceConfig(network))
+                do {
+                    try bird.start()
+                    let group = try await makeEventLoopGroup(inNamespace: network.user)
+                    return DevicePeering(network: network, bird: bird, group: group)
+                } catch {
+                    bird.remove()
+                    throw error
+                }
+            } catch {
+                network.remove()
+                throw error
+            }
+        }
+
+        /// Shuts the group down (in the background), then removes BIRD and the namespaces.
+        func remove() {
+            let group = group
+            Task { try? await group.shutdownGracefully() }
+            bird.remove()
+            network.remove()
+        }
+    }
+
     @Test(
         "establishes; our /32 reaches BIRD with our attributes; BIRD's routes arrive with communities; withdrawals arrive both ways"
     )
     func establishAndExchange() async throws {
-        try LiveTestRequirements.check()
-        let network = try OverlayNetwork()
-        defer { network.remove() }
-        let bird = try BIRDDaemon(namespace: network.device, config: Self.deviceConfig(network))
-        defer { bird.remove() }
-        try bird.start()
-        let group = try await makeEventLoopGroup(inNamespace: network.user)
+        let peering = try await DevicePeering.start()
+        defer { peering.remove() }
+        let (network, bird, group) = (peering.network, peering.bird, peering.group)
         let speaker = makeSpeaker(network, group: group)
         let events = EventRecorder(speaker.events)
         speaker.announce([Self.userPrefix])
         speaker.start()
-        defer { Task { try? await group.shutdownGracefully() } }
 
         let up = await events.first(within: .seconds(10), where: Self.isUp)
         try #require(up != nil, "no Established; events: \(events.all)")
@@ -162,14 +194,9 @@ struct BIRDLiveTests {
         "stopping BIRD (SIGSTOP) expires the hold timer within 3 s; a restarted BIRD re-establishes within a few seconds"
     )
     func holdTimerAndReconnect() async throws {
-        try LiveTestRequirements.check()
-        let network = try OverlayNetwork()
-        defer { network.remove() }
-        let bird = try BIRDDaemon(namespace: network.device, config: Self.deviceConfig(network))
-        defer { bird.remove() }
-        try bird.start()
-        let group = try await makeEventLoopGroup(inNamespace: network.user)
-        defer { Task { try? await group.shutdownGracefully() } }
+        let peering = try await DevicePeering.start()
+        defer { peering.remove() }
+        let (network, bird, group) = (peering.network, peering.bird, peering.group)
         let speaker = makeSpeaker(network, group: group)
         let events = EventRecorder(speaker.events)
         speaker.start()
@@ -203,14 +230,9 @@ struct BIRDLiveTests {
     @Test(
         "a peer with the wrong AS gets OPEN error 2/2 and the status ends Down, then Failed after the session timeout")
     func wrongPeerAS() async throws {
-        try LiveTestRequirements.check()
-        let network = try OverlayNetwork()
-        defer { network.remove() }
-        let bird = try BIRDDaemon(namespace: network.device, config: Self.deviceConfig(network))
-        defer { bird.remove() }
-        try bird.start()
-        let group = try await makeEventLoopGroup(inNamespace: network.user)
-        defer { Task { try? await group.shutdownGracefully() } }
+        let peering = try await DevicePeering.start()
+        defer { peering.remove() }
+        let (network, bird, group) = (peering.network, peering.bird, peering.group)
         let speaker = BGPSpeaker(
             configuration: BGPSpeakerConfiguration(
                 remoteASN: 64999, peerAddress: IPv4Address(network.deviceAddress)!,
