@@ -15,34 +15,18 @@ public struct PlannedIssue: Sendable, Hashable, CustomStringConvertible {
         self.title = title
     }
 
-    /// Issue 3: the ledger (store, program, server), keys and the ledger administration verbs.
-    public static let ledger = PlannedIssue(numbers: 3...3, title: "Ledger")
-
-    /// Issue 4: IP and ID allocation and the activator service.
-    public static let allocatorAndActivator = PlannedIssue(numbers: 4...4, title: "Allocator & activator")
-
-    /// Issue 5: device config rendering and the controller service.
-    public static let controller = PlannedIssue(numbers: 5...5, title: "Controller")
-
-    /// Issue 6: GRE tunnels (kernel and userspace datapath).
-    public static let tunnel = PlannedIssue(numbers: 6...6, title: "Tunnel")
-
-    /// Issue 7: latency probing and device selection.
-    public static let probe = PlannedIssue(numbers: 7...7, title: "Probe")
-
-    /// Issue 8: the BGP speaker.
-    public static let bgp = PlannedIssue(numbers: 8...8, title: "BGP")
-
-    /// Issues 6–8 together: what the user-host daemon and its connect/disconnect/status verbs need.
-    public static let tunnelProbeAndBGP = PlannedIssue(numbers: 6...8, title: "Tunnel, Probe and BGP")
+    /// The user-host daemon, `doublezerod`, and the CLI verbs that talk to it (connect,
+    /// disconnect, status, latency). Its building blocks are built (Tunnel, Probe and the BGP
+    /// speaker: issues 6–8); the daemon itself is not scheduled yet.
+    public static let userHostDaemon = PlannedIssue(numbers: nil, title: "the doublezerod daemon")
 
     /// No issue has been scheduled for the feature yet.
     public static let notYetScheduled = PlannedIssue(numbers: nil, title: "")
 
-    /// The plan as a phrase: `planned in issue 3: Ledger`, `planned in issues 6–8: Tunnel, Probe and BGP`
-    /// or `not yet scheduled`.
+    /// The plan as a phrase: `planned in issue 3: Ledger`, `planned in issues 6–8: Tunnel, Probe and BGP`,
+    /// `not yet scheduled: the doublezerod daemon` or `not yet scheduled`.
     public var description: String {
-        guard let numbers else { return "not yet scheduled" }
+        guard let numbers else { return title.isEmpty ? "not yet scheduled" : "not yet scheduled: \(title)" }
         if numbers.count == 1 {
             return "planned in issue \(numbers.lowerBound): \(title)"
         }

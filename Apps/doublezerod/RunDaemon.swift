@@ -82,6 +82,6 @@ struct RunDaemon: AsyncParsableCommand {
 
     /// Not built yet: throws ``NotBuiltYet``.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezerod run", issue: .tunnelProbeAndBGP)
+        throw NotBuiltYet(feature: "doublezerod run", issue: .userHostDaemon)
     }
 }

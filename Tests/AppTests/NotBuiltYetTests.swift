@@ -15,8 +15,7 @@ struct NotBuiltYetTests {
         var testDescription: String { invocation.testDescription }
     }
 
-    static let ledger = "planned in issue 3: Ledger"
-    static let daemon = "planned in issues 6–8: Tunnel, Probe and BGP"
+    static let daemon = "not yet scheduled: the doublezerod daemon"
 
     static let cases: [Case] = [
         Case("doublezero-monitor run --ledger ledger.sqlite --interval 30s", "not yet scheduled"),
@@ -25,7 +24,7 @@ struct NotBuiltYetTests {
         Case("doublezero connect multicast --subscribe mg01 --ledger ledger.sqlite", daemon),
         Case("doublezero disconnect multicast --ledger ledger.sqlite --no-wait", daemon),
         Case("doublezero status --json", daemon),
-        Case("doublezero latency", "planned in issue 7: Probe"),
+        Case("doublezero latency", daemon),
     ]
 
     @Test("exits 69 and says what is not built and which issue builds it", arguments: cases)

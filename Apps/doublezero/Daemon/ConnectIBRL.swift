@@ -25,6 +25,6 @@ struct ConnectIBRL: AsyncParsableCommand {
 
     /// Not built yet: throws ``NotBuiltYet``.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero connect ibrl", issue: .tunnelProbeAndBGP)
+        throw NotBuiltYet(feature: "doublezero connect ibrl", issue: .userHostDaemon)
     }
 }

@@ -29,6 +29,6 @@ struct ConnectMulticast: AsyncParsableCommand {
 
     /// Not built yet: throws ``NotBuiltYet``.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero connect multicast", issue: .tunnelProbeAndBGP)
+        throw NotBuiltYet(feature: "doublezero connect multicast", issue: .userHostDaemon)
     }
 }

@@ -26,6 +26,6 @@ struct DisconnectCommand: AsyncParsableCommand {
 
     /// Not built yet: throws ``NotBuiltYet``.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero disconnect", issue: .tunnelProbeAndBGP)
+        throw NotBuiltYet(feature: "doublezero disconnect", issue: .userHostDaemon)
     }
 }

@@ -17,6 +17,6 @@ struct LatencyCommand: AsyncParsableCommand {
 
     /// Not built yet: throws ``NotBuiltYet``.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero latency", issue: .probe)
+        throw NotBuiltYet(feature: "doublezero latency", issue: .userHostDaemon)
     }
 }

@@ -20,6 +20,6 @@ struct StatusCommand: AsyncParsableCommand {
 
     /// Not built yet: throws ``NotBuiltYet``.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezero status", issue: .tunnelProbeAndBGP)
+        throw NotBuiltYet(feature: "doublezero status", issue: .userHostDaemon)
     }
 }
