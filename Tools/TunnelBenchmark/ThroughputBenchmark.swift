@@ -6,6 +6,9 @@ import Tunnel
 /// and through a userspace GRE tunnel at both ends.
 struct ThroughputBenchmark {
     let seconds: Int
+    /// Whether the veth pair behaves like NICs on a wire for both measurements: no TSO (every
+    /// packet fits the MTU), GRO on receive with threaded NAPI (bursts arrive merged).
+    var nicLikeUnderlay = false
 
     struct Result {
         let vethBitsPerSecond: Double
@@ -23,6 +26,10 @@ struct ThroughputBenchmark {
         for (namespace, link) in [(host, "a0"), (device, "b0")] {
             try namespace.ip("link", "set", "dev", link, "up")
             try namespace.ip("link", "set", "dev", "lo", "up")
+            if nicLikeUnderlay {
+                try namespace.exec(["ethtool", "-K", link, "tso", "off", "gro", "on"])
+                try namespace.exec(["sh", "-c", "echo 1 > /sys/class/net/\(link)/threaded"])
+            }
         }
         let veth = try iperf(from: host, to: device, server: "10.0.0.2")
 
@@ -51,6 +58,7 @@ struct ThroughputBenchmark {
                         + " (\(counters.superPacketsSegmented.load(ordering: .relaxed)) TSO super-packets),"
                         + " received \(counters.packetsReceived.load(ordering: .relaxed)) writes"
                         + " (\(counters.mergedWrites.load(ordering: .relaxed)) merged),"
+                        + " underlay-merged \(counters.underlayMergedPackets.load(ordering: .relaxed)),"
                         + " dropped \(counters.packetsDropped.load(ordering: .relaxed))")
             }
         }

@@ -46,17 +46,21 @@ struct TCPOffloadTests {
 
     /// Whether an IPv4/TCP packet's IP and TCP checksums are valid.
     private static func checksumsValid(_ packet: [UInt8]) -> Bool {
+        let ip = packet.withUnsafeBytes { buffer in
+            InternetChecksum.fold(InternetChecksum.sum(UnsafeRawBufferPointer(rebasing: buffer[0..<20]))) == 0xFFFF
+        }
+        return ip && tcpChecksumValid(packet)
+    }
+
+    /// Whether an IPv4 (no options)/TCP packet's TCP checksum is valid.
+    private static func tcpChecksumValid(_ packet: [UInt8]) -> Bool {
         packet.withUnsafeBytes { buffer in
-            let ip =
-                InternetChecksum.fold(InternetChecksum.sum(UnsafeRawBufferPointer(rebasing: buffer[0..<20]))) == 0xFFFF
             let pseudo = InternetChecksum.pseudoHeaderSum(
                 source: UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: 12, as: UInt32.self)),
                 destination: UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
                 protocolNumber: 6, length: packet.count - 20)
-            let tcp =
-                InternetChecksum.fold(
-                    InternetChecksum.sum(UnsafeRawBufferPointer(rebasing: buffer[20...]), initial: pseudo)) == 0xFFFF
-            return ip && tcp
+            return InternetChecksum.fold(
+                InternetChecksum.sum(UnsafeRawBufferPointer(rebasing: buffer[20...]), initial: pseudo)) == 0xFFFF
         }
     }
 
@@ -130,6 +134,86 @@ struct TCPOffloadTests {
         }
     }
 
+    /// `packet` as the underlay's GRO leaves it: the TCP checksum field holds the folded
+    /// pseudo-header sum (what checksum offload completes), not the checksum.
+    private static func mergedByUnderlay(_ packet: [UInt8]) -> [UInt8] {
+        var merged = packet
+        let seed = packet.withUnsafeBytes { buffer in
+            InternetChecksum.fold(
+                InternetChecksum.pseudoHeaderSum(
+                    source: UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: 12, as: UInt32.self)),
+                    destination: UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
+                    protocolNumber: 6, length: packet.count - 20))
+        }
+        merged[36] = UInt8(seed >> 8)
+        merged[37] = UInt8(seed & 0xFF)
+        return merged
+    }
+
+    /// Offers each packet to a fresh coalescer (tunnel MTU `mtu`), flushes, and returns the
+    /// writes and the count of packets taken as merged by the underlay.
+    private static func coalesce(_ packets: [[UInt8]], mtu: Int = 1476) -> (writes: [[UInt8]], offloaded: Int) {
+        var coalescer = TCPCoalescer(mtu: mtu)
+        defer { coalescer.deallocate() }
+        var writes: [[UInt8]] = []
+        let write = { (bytes: UnsafeRawBufferPointer) in writes.append(Array(bytes)) }
+        for packet in packets {
+            var room = [UInt8](repeating: 0, count: VirtioNetHeader.length) + packet
+            room.withUnsafeMutableBytes { buffer in
+                coalescer.add(UnsafeMutableRawBufferPointer(rebasing: buffer[VirtioNetHeader.length...]), write: write)
+            }
+        }
+        coalescer.flush(write: write)
+        return (writes, coalescer.takeOffloadedCount())
+    }
+
+    @Test(
+        "a packet the underlay's GRO merged is written alone, for checksum offload and GSO at the tunnel's segment size"
+    )
+    func mergedByUnderlayIsOffloaded() async {
+        let input = zip(Gen.uint8().array(of: 1...6000), Gen.bool, Gen.uint32(), Gen.int(in: 576...3000))
+        await propertyCheck(count: 100, input: input) { payload, options, sequence, mtu in
+            let packet = Self.superPacket(payload: payload, options: options, sequence: sequence)
+            let (writes, offloaded) = Self.coalesce([Self.mergedByUnderlay(packet)], mtu: mtu)
+            #expect(offloaded == 1)
+            #expect(writes.count == 1)
+            guard let written = writes.first else { return }
+            let header = written.withUnsafeBytes { VirtioNetHeader(at: $0.baseAddress!) }
+            var inner = Array(written[VirtioNetHeader.length...])
+            let headerLength = options ? 52 : 40
+            #expect(header.flags == VirtioNetHeader.needsChecksum)
+            #expect(header.checksumStart == 20 && header.checksumOffset == 16)
+            if payload.count > mtu - headerLength {
+                #expect(header.gsoType == VirtioNetHeader.gsoTCPv4)
+                #expect(Int(header.gsoSize) == mtu - headerLength)
+                #expect(Int(header.headerLength) == headerLength)
+            } else {
+                #expect(header.gsoType == VirtioNetHeader.gsoNone && header.gsoSize == 0)
+            }
+            // What the kernel does with the offload request: the checksum comes out right.
+            inner.withUnsafeMutableBytes { buffer in
+                _ = TCPSegmentation.completeChecksum(
+                    buffer, start: Int(header.checksumStart), offset: Int(header.checksumOffset))
+            }
+            #expect(Self.tcpChecksumValid(inner))
+            #expect(inner[..<36] == packet[..<36] && inner[38...] == packet[38...], "all but the checksum as received")
+        }
+    }
+
+    @Test("segments held before a packet the underlay merged are written first, in order")
+    func heldSegmentsGoFirst() {
+        let payload = [UInt8](repeating: 0x5A, count: 3000)
+        let segments = Self.segments(
+            of: Self.superPacket(payload: payload, options: true, sequence: 7), segmentSize: 1000)
+        let later = Self.mergedByUnderlay(Self.superPacket(payload: payload, options: true, sequence: 3007))
+        let (writes, offloaded) = Self.coalesce([segments[0], segments[1], later])
+        #expect(offloaded == 1)
+        #expect(writes.count == 2)
+        guard writes.count == 2 else { return }
+        #expect(writes[0].count == VirtioNetHeader.length + 52 + 2000, "the two held segments, merged")
+        #expect(Array(writes[1][VirtioNetHeader.length...]) == later)
+    }
+
     @Test("segments of another flow, out of order, or with a bad checksum are not merged")
     func notMerged() {
         let payload = [UInt8](repeating: 0xAB, count: 3000)
@@ -154,6 +238,7 @@ struct TCPOffloadTests {
                 }
             }
             coalescer.flush { _ in writes += 1 }
+            #expect(coalescer.takeOffloadedCount() == 0, "a corrupt segment is not taken as merged by the underlay")
             coalescer.deallocate()
             #expect(writes == expectedWrites)
         }

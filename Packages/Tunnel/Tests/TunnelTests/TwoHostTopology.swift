@@ -37,6 +37,16 @@ struct TwoHostTopology {
         deviceTunnels = try TunnelSetReconciler(namespace: device.namespace, preference: preference)
     }
 
+    /// Makes the veth pair behave like NICs on a wire: no TSO on transmit (every packet fits
+    /// the MTU), GRO on receive, and threaded NAPI so bursts queue and get merged — the way a
+    /// real NIC with interrupt moderation hands the kernel merged GRE packets.
+    func enableUnderlayGRO() throws {
+        for (namespace, link) in [(host, "a0"), (device, "b0")] {
+            try namespace.exec(["ethtool", "-K", link, "tso", "off", "gro", "on"])
+            try namespace.exec(["sh", "-c", "echo 1 > /sys/class/net/\(link)/threaded"])
+        }
+    }
+
     /// The host side of `doublezero0`, with a DZ IP and a route to the device's 10.10.0.0/24.
     static let hostUnicast = TunnelSpec(
         name: unicast, local: "10.0.0.1", remote: "10.0.0.2", overlay: "169.254.0.0/31", dzIP: "198.51.100.7",

@@ -62,6 +62,48 @@ struct UserspaceTunnelLiveTests {
         }
     }
 
+    @Test("with GRO on the underlay, as on real NICs, TCP flows through merged GRE packets in both directions")
+    func underlayGRO() async throws {
+        try requireRootAndTools(["ip", "iperf3", "ethtool"])
+        try await ScratchNamespace.with(["gro-h", "gro-d"]) { namespaces in
+            let topology = try TwoHostTopology(host: namespaces[0], device: namespaces[1], preference: .userspace)
+            try topology.enableUnderlayGRO()
+            #expect(
+                topology.hostTunnels.apply([TwoHostTopology.hostUnicast])[TwoHostTopology.unicast] == .added(.userspace)
+            )
+            topology.deviceTunnels.apply([TwoHostTopology.deviceUnicast])
+            let deviceTunnel = try #require(topology.deviceTunnels.userspaceTunnel(TwoHostTopology.unicast))
+            let hostTunnel = try #require(topology.hostTunnels.userspaceTunnel(TwoHostTopology.unicast))
+            // Host to device, then device to host (-R): each receiving side gets merged packets.
+            for (reverse, receiver) in [(false, deviceTunnel), (true, hostTunnel)] {
+                let server = try BackgroundCommand([
+                    "ip", "netns", "exec", topology.device.name, "iperf3", "-s", "-1", "-B", "169.254.0.0",
+                ])
+                try await Task.sleep(for: .milliseconds(300))
+                // A stalled transfer (as before merged packets were understood) fails, not hangs.
+                let client = try topology.host.exec(
+                    ["timeout", "-k", "5", "60", "iperf3", "-c", "169.254.0.0", "-n", "32M", "-J"]
+                        + (reverse ? ["-R"] : []))
+                #expect(server.finish().status == 0, "the transfer completed (reverse=\(reverse))")
+                #expect(try Self.bytesSent(iperfJSON: client) == 32 * 1024 * 1024, "reverse=\(reverse)")
+                let merged = receiver.counters.underlayMergedPackets.load(ordering: .relaxed)
+                #expect(merged > 0, "no GRE packet arrived merged by the underlay (reverse=\(reverse))")
+            }
+            for tunnel in [hostTunnel, deviceTunnel] {
+                #expect(tunnel.counters.packetsDropped.load(ordering: .relaxed) <= 2, "stray packets only")
+            }
+        }
+    }
+
+    /// `end.sum_sent.bytes` of an iperf3 client's JSON report: what the sending end delivered
+    /// into a TCP connection that then closed cleanly.
+    private static func bytesSent(iperfJSON: String) throws -> Int {
+        let object = try JSONSerialization.jsonObject(with: Data(iperfJSON.utf8)) as? [String: Any]
+        let end = object?["end"] as? [String: Any]
+        let sent = end?["sum_sent"] as? [String: Any]
+        return try #require(sent?["bytes"] as? Int, "no end.sum_sent.bytes in \(iperfJSON.prefix(300))")
+    }
+
     @Test("one tunnel's failure is reported for that tunnel only")
     func failureIsolation() async throws {
         try await ScratchNamespace.with(["iso-h", "iso-d"]) { namespaces in
@@ -107,7 +149,8 @@ struct UserspaceTunnelLiveTests {
                 .path
             defer { try? FileManager.default.removeItem(atPath: capture) }
             let tcpdump = try BackgroundCommand([
-                "ip", "netns", "exec", namespaces[1].name, "tcpdump", "-Z", "root", "-U", "-n", "-c", "6", "-i", "b0", "-w", capture,
+                "ip", "netns", "exec", namespaces[1].name, "tcpdump", "-Z", "root", "-U", "-n", "-c", "6", "-i", "b0",
+                "-w", capture,
                 "ip proto 47",
             ])
             try await Task.sleep(for: .milliseconds(800))

@@ -99,7 +99,7 @@ public final class TunnelSetReconciler {
         if preference == .userspace {
             do {
                 tunnel.userspace = try UserspaceGRETunnel(
-                    name: spec.name, local: spec.local, remote: spec.remote, namespace: namespace)
+                    name: spec.name, local: spec.local, remote: spec.remote, mtu: Int(spec.mtu), namespace: namespace)
                 tunnel.kind = .userspace
             } catch {
                 throw .datapath(tunnel: name, error)

@@ -5,9 +5,21 @@
 /// Only plain data segments merge (IPv4 without options or fragmentation, ACK or ACK|PSH,
 /// identical TCP options, valid TCP checksum, equal sizes but a shorter or PSH last one).
 /// Anything else is written on its own. Owned by one datapath thread.
+///
+/// The underlay's own GRO may have merged GRE packets already (real NICs do, and so does a
+/// veth with NAPI): such a packet carries several segments and a TCP checksum field that
+/// holds only the pseudo-header sum, as the kernel leaves it for checksum offload. It is
+/// written on its own, marked for checksum offload and, when longer than one segment, for
+/// GSO with the tunnel's segment size.
 struct TCPCoalescer {
     /// The largest merged packet (IPv4 total length).
     static let maximumLength = 65535
+
+    /// The tunnel MTU: the segment size of already-merged packets is derived from it.
+    let mtu: Int
+    /// Packets that arrived already merged by the underlay's GRO, since the last
+    /// ``takeOffloadedCount()``.
+    private var offloaded = 0
 
     private let buffer: UnsafeMutableRawPointer
     private var length = 0  // IPv4 packet bytes held, after the virtio header; 0 = empty
@@ -17,7 +29,9 @@ struct TCPCoalescer {
     private var nextSequence: UInt32 = 0
     private var closed = false
 
-    init() {
+    /// A coalescer for a tunnel with `mtu` (upstream's 1476 by default).
+    init(mtu: Int = 1476) {
+        self.mtu = mtu
         buffer = UnsafeMutableRawPointer.allocate(byteCount: VirtioNetHeader.length + Self.maximumLength, alignment: 16)
     }
 
@@ -29,7 +43,16 @@ struct TCPCoalescer {
     /// writable bytes before it. Packets that cannot merge are written through `write` (after
     /// what is held), with a plain virtio header put in front of them in place.
     mutating func add(_ inner: UnsafeMutableRawBufferPointer, write: (UnsafeRawBufferPointer) -> Void) {
-        guard let shape = Self.mergeable(UnsafeRawBufferPointer(inner)) else {
+        let shape: Shape
+        switch Self.classify(UnsafeRawBufferPointer(inner)) {
+        case .segment(let segment):
+            shape = segment
+        case .merged(let headerLength):
+            flush(write: write)
+            writeOffloaded(inner, headerLength: headerLength, write: write)
+            offloaded += 1
+            return
+        case .other:
             flush(write: write)
             Self.writePlain(inner, write: write)
             return
@@ -84,10 +107,38 @@ struct TCPCoalescer {
         segments = 0
     }
 
+    /// How many packets arrived already merged by the underlay since the last call; resets
+    /// the count.
+    mutating func takeOffloadedCount() -> Int {
+        defer { offloaded = 0 }
+        return offloaded
+    }
+
     /// Puts a plain virtio header (no offload) just before `inner` and writes both.
     static func writePlain(_ inner: UnsafeMutableRawBufferPointer, write: (UnsafeRawBufferPointer) -> Void) {
         let start = inner.baseAddress! - VirtioNetHeader.length
         VirtioNetHeader().write(to: start)
+        write(UnsafeRawBufferPointer(start: start, count: VirtioNetHeader.length + inner.count))
+    }
+
+    /// Writes a packet the underlay already merged: checksum offload from the TCP header on,
+    /// and GSO when its payload is longer than one segment of this tunnel's MTU.
+    private func writeOffloaded(
+        _ inner: UnsafeMutableRawBufferPointer, headerLength: Int, write: (UnsafeRawBufferPointer) -> Void
+    ) {
+        let ipLength = Int(inner[0] & 0x0F) * 4
+        let segmentSize = max(1, mtu - headerLength)
+        var header = VirtioNetHeader()
+        header.flags = VirtioNetHeader.needsChecksum
+        header.checksumStart = UInt16(ipLength)
+        header.checksumOffset = 16
+        if inner.count - headerLength > segmentSize {
+            header.gsoType = VirtioNetHeader.gsoTCPv4
+            header.gsoSize = UInt16(segmentSize)
+            header.headerLength = UInt16(headerLength)
+        }
+        let start = inner.baseAddress! - VirtioNetHeader.length
+        header.write(to: start)
         write(UnsafeRawBufferPointer(start: start, count: VirtioNetHeader.length + inner.count))
     }
 
@@ -97,26 +148,45 @@ struct TCPCoalescer {
         var push: Bool
     }
 
-    /// The segment's shape when it is a plain TCP/IPv4 data segment with a valid checksum.
-    private static func mergeable(_ inner: UnsafeRawBufferPointer) -> Shape? {
-        guard inner.count > 40, inner[0] == 0x45, inner[9] == 6 else { return nil }
+    /// What an inner packet is to the coalescer.
+    private enum Kind {
+        /// A plain TCP/IPv4 data segment with a valid checksum: it may merge.
+        case segment(Shape)
+        /// TCP/IPv4 the underlay's GRO already merged (`headerLength`: IPv4 + TCP headers).
+        case merged(headerLength: Int)
+        /// Anything else: written as it is.
+        case other
+    }
+
+    private static func classify(_ inner: UnsafeRawBufferPointer) -> Kind {
+        guard inner.count >= 40, inner[0] >> 4 == 4, inner[9] == 6 else { return .other }
+        let ipLength = Int(inner[0] & 0x0F) * 4
         let total = Int(inner[2]) << 8 | Int(inner[3])
-        guard total == inner.count, inner[6] & 0x3F == 0, inner[7] == 0 else { return nil }  // no MF, offset 0
-        let tcpLength = Int(inner[32] >> 4) * 4
-        let flags = inner[33]
-        guard tcpLength >= 20, 20 + tcpLength < inner.count, flags == 0x10 || flags == 0x18 else { return nil }
+        // The whole packet, not a fragment (MF clear, offset 0).
+        guard ipLength >= 20, total == inner.count, inner[6] & 0x3F == 0, inner[7] == 0, total >= ipLength + 20
+        else { return .other }
+        let tcpLength = Int(inner[ipLength + 12] >> 4) * 4
+        guard tcpLength >= 20, ipLength + tcpLength <= inner.count else { return .other }
+        let tcp = UnsafeRawBufferPointer(rebasing: inner[ipLength...])
         let pseudo = InternetChecksum.pseudoHeaderSum(
             source: UInt32(bigEndian: inner.loadUnaligned(fromByteOffset: 12, as: UInt32.self)),
             destination: UInt32(bigEndian: inner.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
-            protocolNumber: 6, length: inner.count - 20)
-        guard
-            InternetChecksum.fold(InternetChecksum.sum(UnsafeRawBufferPointer(rebasing: inner[20...]), initial: pseudo))
-                == 0xFFFF
-        else { return nil }
-        return Shape(
-            headerLength: 20 + tcpLength,
-            sequence: UInt32(bigEndian: inner.loadUnaligned(fromByteOffset: 24, as: UInt32.self)),
-            push: flags == 0x18)
+            protocolNumber: 6, length: tcp.count)
+        guard InternetChecksum.fold(InternetChecksum.sum(tcp, initial: pseudo)) == 0xFFFF else {
+            // GRO left the field holding the folded pseudo-header sum (0 and 0xFFFF are the
+            // same in ones' complement); any other value is a corrupt segment.
+            let field = UInt16(bigEndian: tcp.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+            let seed = InternetChecksum.fold(pseudo)
+            let matches = field == seed || (field == 0 && seed == 0xFFFF) || (field == 0xFFFF && seed == 0)
+            return matches && tcp.count > tcpLength ? .merged(headerLength: ipLength + tcpLength) : .other
+        }
+        let flags = tcp[13]
+        guard ipLength == 20, tcp.count > tcpLength, flags == 0x10 || flags == 0x18 else { return .other }
+        return .segment(
+            Shape(
+                headerLength: 20 + tcpLength,
+                sequence: UInt32(bigEndian: tcp.loadUnaligned(fromByteOffset: 4, as: UInt32.self)),
+                push: flags == 0x18))
     }
 
     /// Whether `inner` continues the held packet: same addresses, ports, ACK, window and TCP

@@ -14,6 +14,9 @@ public final class TunnelCounters: Sendable {
     public let superPacketsSegmented = Atomic<UInt64>(0)
     /// Writes to the device that carried several merged TCP segments (software GRO).
     public let mergedWrites = Atomic<UInt64>(0)
+    /// GRE packets the underlay's GRO had already merged (several TCP segments, checksum left
+    /// to offload), written to the device as one offloaded packet.
+    public let underlayMergedPackets = Atomic<UInt64>(0)
     /// Packets dropped: malformed, wrong endpoints, or refused by the kernel.
     public let packetsDropped = Atomic<UInt64>(0)
 

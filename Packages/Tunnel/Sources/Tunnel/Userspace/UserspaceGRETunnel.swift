@@ -16,9 +16,12 @@ import Synchronization
 public final class UserspaceGRETunnel: Sendable {
     /// Packets moved per system call, at most.
     public static let batchSize = 64
-    /// Room for one packet: GRE header plus an inner packet of up to this many bytes minus 4.
-    /// Larger than any MTU a DoubleZero tunnel uses (1476).
+    /// Room for one packet to send: GRE header plus an inner packet of up to this many bytes
+    /// minus 4. Larger than any MTU a DoubleZero tunnel uses (1476).
     static let slotSize = 16 * 1024
+    /// Room for one received packet: the largest IPv4 packet, as the underlay's GRO may merge
+    /// GRE packets up to that size.
+    static let receiveSlotSize = 65536
 
     /// The TUN device (the tunnel interface, `doublezero0` / `doublezero1`).
     public let device: TunDevice
@@ -30,10 +33,12 @@ public final class UserspaceGRETunnel: Sendable {
     private let threads: Mutex<[DatapathThread]>
 
     /// Creates the TUN device `name` and the underlay socket in `namespace`, and starts moving
-    /// packets. The local address must already be configured in the namespace.
-    public init(name: LinuxInterfaceName, local: IPv4Address, remote: IPv4Address, namespace: NetworkNamespace? = nil)
-        throws(TunnelDatapathError)
-    {
+    /// packets. The local address must already be configured in the namespace; `mtu` is the
+    /// tunnel interface's (upstream: 1476), which sizes segments the underlay delivers merged.
+    public init(
+        name: LinuxInterfaceName, local: IPv4Address, remote: IPv4Address, mtu: Int = 1476,
+        namespace: NetworkNamespace? = nil
+    ) throws(TunnelDatapathError) {
         let socket = try GRERawSocket(local: local, remote: remote, tunnel: name.rawValue, namespace: namespace)
         let device = try TunDevice(name: name, namespace: namespace)
         self.socket = socket
@@ -42,7 +47,9 @@ public final class UserspaceGRETunnel: Sendable {
         let counters = counters
         threads = Mutex([
             DatapathThread { Self.encapsulate(device: device, socket: socket, stop: stop, counters: counters) },
-            DatapathThread { Self.decapsulate(device: device, socket: socket, stop: stop, counters: counters) },
+            DatapathThread {
+                Self.decapsulate(device: device, socket: socket, mtu: mtu, stop: stop, counters: counters)
+            },
         ])
     }
 
@@ -155,10 +162,11 @@ public final class UserspaceGRETunnel: Sendable {
 
     /// GRE → TUN: receive a batch with one `recvmmsg`, check each packet's endpoints and GRE
     /// header, merge consecutive TCP segments (`TCPCoalescer`), write to the device.
-    private static func decapsulate(device: TunDevice, socket: GRERawSocket, stop: StopSignal, counters: TunnelCounters)
-    {
-        let batch = PacketBatch(count: batchSize, slotSize: slotSize)
-        var coalescer = TCPCoalescer()
+    private static func decapsulate(
+        device: TunDevice, socket: GRERawSocket, mtu: Int, stop: StopSignal, counters: TunnelCounters
+    ) {
+        let batch = PacketBatch(count: batchSize, slotSize: receiveSlotSize)
+        var coalescer = TCPCoalescer(mtu: mtu)
         defer {
             batch.deallocate()
             coalescer.deallocate()
@@ -173,7 +181,7 @@ public final class UserspaceGRETunnel: Sendable {
             }
         }
         while stop.wait(readable: socket.fileDescriptor) {
-            for index in 0..<batchSize { batch.setLength(index, slotSize) }
+            for index in 0..<batchSize { batch.setLength(index, receiveSlotSize) }
             let received = cmnl_recvmmsg(socket.fileDescriptor, batch.messages, UInt32(batchSize), Int32(MSG_DONTWAIT))
             guard received > 0 else { continue }
             for index in 0..<Int(received) {
@@ -188,6 +196,7 @@ public final class UserspaceGRETunnel: Sendable {
                 coalescer.add(UnsafeMutableRawBufferPointer(mutating: inner), write: write)
             }
             coalescer.flush(write: write)
+            counters.add(counters.underlayMergedPackets, coalescer.takeOffloadedCount())
         }
     }
 
