@@ -1,10 +1,10 @@
 # DoubleZero in Swift — build, test and run.
 #
-#   make test      every package's tests, the cross-package tests and the layer check
+#   make test      the lint, the layer check, every package's tests and the cross-package tests
 #   make devnet    the main job: a local network on the embedded SQLite ledger (see README)
 #   make build     debug build of every app
 #   make release   release build of every app
-#   make lint      swift-format lint of the whole tree
+#   make lint      swift-format lint of the whole tree (warnings fail it; `swift format format -i` fixes most)
 #   make bench-NAME  a benchmark (release build; ends with NAME.figure lines): ledger, activator,
 #                    controller, tunnel, probe, bgp (see README); make fuzz-bgp fuzzes the BGP decoder
 
@@ -34,7 +34,7 @@ layer-check:
 # tests (namespaces, BIRD, timers of a few seconds) run in a second pass of their own, so the
 # CPU-heavy suites of the first pass cannot starve their timers on a 2-core machine.
 LIVE_TESTS := BGPTests\.|TunnelTests\.|ProbeTests\.
-test: layer-check
+test: lint layer-check
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS) --skip '$(LIVE_TESTS)'
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build --filter '$(LIVE_TESTS)'
@@ -59,7 +59,7 @@ bench-activator:
 	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/activator-bench" $(BENCH_ARGS)
 
 lint:
-	$(SWIFT) format lint --recursive --configuration .swift-format Package.swift Packages Apps Tools Tests
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Package.swift Packages Apps Tools Tests
 
 clean:
 	rm -rf .build

@@ -78,7 +78,8 @@ struct ActivatorCrashTests {
             for _ in 1...Self.kills {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 150...400)))
                 let before = activatedAtKills.last ?? 0
-                try await network.waitUntil("the activator activates more than \(before) users", timeout: .seconds(60)) {
+                try await network.waitUntil("the activator activates more than \(before) users", timeout: .seconds(60))
+                {
                     activatedCount($0) > before
                 }
                 _ = await activator.stop(signal: SIGKILL)

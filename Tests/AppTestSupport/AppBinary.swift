@@ -46,6 +46,7 @@ public struct AppBinaryMissing: Error, CustomStringConvertible {
     /// Where it was looked for.
     public let directory: URL
 
+    /// What is missing and how to build it.
     public var description: String {
         "The app binary '\(name)' was not found in \(directory.path). The app tests run the built apps: "
             + "run `swift build` before `swift test` (`make test` does)."

@@ -16,14 +16,18 @@ public struct AppRun: Sendable {
     ///
     /// Output goes to files rather than pipes, so a chatty app cannot block on a full pipe. A run that
     /// takes longer than `timeout` is killed and reported as an error.
-    public static func run(_ name: String, _ arguments: [String], timeout: Duration = .seconds(30)) async throws -> AppRun {
+    public static func run(_ name: String, _ arguments: [String], timeout: Duration = .seconds(30)) async throws
+        -> AppRun
+    {
         let binary = try AppBinary.locate(name)
         return try await run(executable: binary.url, arguments, label: name, timeout: timeout)
     }
 
     /// Runs the program at `executable` with `arguments` the same way (`label` names it in a
     /// timeout error), for scripts and system tools the tests drive.
-    public static func run(executable: URL, _ arguments: [String], label: String, timeout: Duration) async throws -> AppRun {
+    public static func run(executable: URL, _ arguments: [String], label: String, timeout: Duration) async throws
+        -> AppRun
+    {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("AppTests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -70,5 +74,6 @@ public struct AppRunTimedOut: Error, CustomStringConvertible {
     /// How long it was given.
     public let timeout: Duration
 
+    /// The command and its time limit.
     public var description: String { "`\(command)` did not exit within \(timeout); it was killed." }
 }

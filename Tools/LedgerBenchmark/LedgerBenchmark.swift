@@ -50,7 +50,9 @@ struct LedgerBenchmark {
         }
         let embeddedMedian = median(embedded)
         let sqliteMedian = median(sqlite)
-        print("transactions per run: \(options.transactions), runs: \(options.runs), http concurrency: \(options.concurrency)")
+        print(
+            "transactions per run: \(options.transactions), runs: \(options.runs), http concurrency: \(options.concurrency)"
+        )
         print("ledger.embedded_tx_per_s: \(Int(embeddedMedian)) tx/s")
         print("ledger.http_tx_per_s: \(Int(median(http))) tx/s")
         print("ledger.sqlite_insert_per_s: \(Int(sqliteMedian)) inserts/s")
@@ -153,9 +155,10 @@ struct Workload {
             SignedTransaction(
                 [
                     .initGlobalState,
-                    .setGlobalConfig(SetGlobalConfigArgs(
-                        localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16",
-                        userTunnelBlock: "169.254.0.0/16", multicastGroupBlock: "233.84.178.0/24")),
+                    .setGlobalConfig(
+                        SetGlobalConfigArgs(
+                            localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16",
+                            userTunnelBlock: "169.254.0.0/16", multicastGroupBlock: "233.84.178.0/24")),
                 ], signedBy: foundation)
         ]
         var wires: [[UInt8]] = []

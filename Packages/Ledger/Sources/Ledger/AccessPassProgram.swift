@@ -22,7 +22,8 @@ enum AccessPassProgram {
                 field: "last_access_epoch")
         }
         let key = EntitySeed.accessPass(clientIp: args.clientIp, userPayer: args.userPayer).publicKey
-        var pass = context.state.accessPasses[key]
+        var pass =
+            context.state.accessPasses[key]
             ?? AccessPass(pubkey: key, owner: context.signer, clientIp: args.clientIp, userPayer: args.userPayer)
         pass.accessPassType = args.accessPassType
         pass.typeKey = args.typeKey

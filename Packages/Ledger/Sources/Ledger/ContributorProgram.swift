@@ -2,7 +2,9 @@ import Models
 
 /// Contributor instructions (foundation; the owner may change only the operations manager).
 enum ContributorProgram {
-    static func createContributor(_ args: CreateContributorArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func createContributor(_ args: CreateContributorArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try context.requireFoundation("create_contributor")
         try context.requireUniqueCode(args.code, among: .contributor)
         let index = try context.nextAccountIndex()
@@ -11,7 +13,9 @@ enum ContributorProgram {
         try context.write(.contributor(contributor))
     }
 
-    static func updateContributor(_ args: UpdateContributorArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func updateContributor(_ args: UpdateContributorArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         var contributor = try context.contributor(args.pubkey)
         let onlyOpsManager = args.code == nil && args.owner == nil && args.opsManager != nil
         if !(onlyOpsManager && contributor.owner == context.signer) {

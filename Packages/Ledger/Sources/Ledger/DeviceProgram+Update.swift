@@ -13,7 +13,8 @@ extension DeviceProgram {
         try context.requireDeviceManager(device, "update_device")
         guard device.status != .deleting else {
             throw ProgramError(
-                .invalidStatus, "update_device: device \(device.code) is being deleted and cannot change", field: "status")
+                .invalidStatus, "update_device: device \(device.code) is being deleted and cannot change",
+                field: "status")
         }
         if let code = args.code {
             let lower = try AccountCode.normalizedLowercase(code)
@@ -38,12 +39,14 @@ extension DeviceProgram {
         var moves: [(from: EntityRef, to: EntityRef)] = []
         if let location = args.location, location != device.location {
             _ = try context.location(location)
-            moves.append((EntityRef(kind: .location, pubkey: device.location), EntityRef(kind: .location, pubkey: location)))
+            moves.append(
+                (EntityRef(kind: .location, pubkey: device.location), EntityRef(kind: .location, pubkey: location)))
             device.location = location
         }
         if let exchange = args.exchange, exchange != device.exchange {
             _ = try context.exchange(exchange)
-            moves.append((EntityRef(kind: .exchange, pubkey: device.exchange), EntityRef(kind: .exchange, pubkey: exchange)))
+            moves.append(
+                (EntityRef(kind: .exchange, pubkey: device.exchange), EntityRef(kind: .exchange, pubkey: exchange)))
             device.exchange = exchange
         }
         try context.write(.device(device))

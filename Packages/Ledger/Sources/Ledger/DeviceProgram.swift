@@ -80,7 +80,8 @@ enum DeviceProgram {
     static func requireAcceptsAttachments(_ device: Device, for action: String) throws(ProgramError) {
         guard device.status != .deleting && device.status != .rejected else {
             throw ProgramError(
-                .invalidStatus, "\(action): device \(device.code) is \(device.status.rawValue) and takes no new interfaces or links",
+                .invalidStatus,
+                "\(action): device \(device.code) is \(device.status.rawValue) and takes no new interfaces or links",
                 field: "status")
         }
     }
@@ -108,13 +109,15 @@ enum DeviceProgram {
         let users = context.state.users.values.filter { $0.device == device.pubkey }.count
         guard users == 0 else {
             throw ProgramError(
-                .referenceCountNotZero, "\(action): device \(device.code) still has \(users) user(s); remove them first",
+                .referenceCountNotZero,
+                "\(action): device \(device.code) still has \(users) user(s); remove them first",
                 field: "reference_count")
         }
         guard device.interfaces.isEmpty else {
             let names = device.interfaces.map(\.name).joined(separator: ", ")
             throw ProgramError(
-                .deviceHasInterfaces, "\(action): device \(device.code) still has interfaces (\(names)); delete them first",
+                .deviceHasInterfaces,
+                "\(action): device \(device.code) still has interfaces (\(names)); delete them first",
                 field: "interfaces")
         }
     }

@@ -154,6 +154,7 @@ public struct EntityRef: Hashable, Sendable, Codable, Comparable, CustomStringCo
     /// `device/<base58>`.
     public var description: String { "\(kind.rawValue)/\(pubkey)" }
 
+    /// Orders references by kind, then public key.
     public static func < (lhs: EntityRef, rhs: EntityRef) -> Bool {
         (lhs.kind.rawValue, lhs.pubkey) < (rhs.kind.rawValue, rhs.pubkey)
     }

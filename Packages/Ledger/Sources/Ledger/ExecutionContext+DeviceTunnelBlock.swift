@@ -27,7 +27,8 @@ extension ExecutionContext {
             if link.tunnelNet.network.overlaps(wanted) {
                 throw ProgramError(
                     .allocationFailed,
-                    "\(net) for \(subject()) collides with tunnel_net \(link.tunnelNet) of link \(link.code)", field: field)
+                    "\(net) for \(subject()) collides with tunnel_net \(link.tunnelNet) of link \(link.code)",
+                    field: field)
             }
         }
         for device in state.devices.values.sorted(by: { $0.pubkey < $1.pubkey }) {
@@ -51,7 +52,8 @@ extension ExecutionContext {
         for device in state.devices.values.sorted(by: { $0.pubkey < $1.pubkey }) {
             for interface in device.interfaces
             where interface.status != .rejected && interface.nodeSegmentIdx == index
-                && DeviceInterfaceRef(device: device.pubkey, name: interface.name) != except {
+                && DeviceInterfaceRef(device: device.pubkey, name: interface.name) != except
+            {
                 throw ProgramError(
                     .allocationFailed,
                     "node_segment_idx \(index) is already used by interface \(interface.name) on device \(device.code)",
@@ -65,7 +67,8 @@ extension ExecutionContext {
         if let other = state.links.values.sorted(by: { $0.pubkey < $1.pubkey }).first(where: {
             $0.pubkey != except && $0.status != .rejected && $0.tunnelId == id
         }) {
-            throw ProgramError(.allocationFailed, "tunnel_id \(id) is already used by link \(other.code)", field: "tunnel_id")
+            throw ProgramError(
+                .allocationFailed, "tunnel_id \(id) is already used by link \(other.code)", field: "tunnel_id")
         }
     }
 }

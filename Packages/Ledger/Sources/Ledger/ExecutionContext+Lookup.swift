@@ -25,7 +25,8 @@ extension ExecutionContext {
     public func requireFoundation(_ action: @autoclosure () -> String) throws(ProgramError) {
         let global = try globalState()
         guard global.isFoundation(signer) else {
-            throw ProgramError(.notAllowed, "\(action()) needs a foundation key; \(signer) is not on the foundation allowlist")
+            throw ProgramError(
+                .notAllowed, "\(action()) needs a foundation key; \(signer) is not on the foundation allowlist")
         }
     }
 
@@ -33,7 +34,8 @@ extension ExecutionContext {
     public func requireActivator(_ action: @autoclosure () -> String) throws(ProgramError) {
         let global = try globalState()
         guard global.activatorAuthority == signer else {
-            throw ProgramError(.notAllowed, "\(action()) needs the activator key \(global.activatorAuthority); signed by \(signer)")
+            throw ProgramError(
+                .notAllowed, "\(action()) needs the activator key \(global.activatorAuthority); signed by \(signer)")
         }
     }
 
@@ -47,12 +49,14 @@ extension ExecutionContext {
 
     /// Fails with `AccountAlreadyInitialized` if an entity of `kind` other than `except` uses `code`
     /// (codes are compared case-insensitively).
-    public func requireUniqueCode(_ code: String, among kind: EntityKind, except: PublicKey? = nil) throws(ProgramError) {
+    public func requireUniqueCode(_ code: String, among kind: EntityKind, except: PublicKey? = nil) throws(ProgramError)
+    {
         let lower = code.lowercased()
         for entity in state.entities(of: kind) where entity.pubkey != except {
             if entity.code?.lowercased() == lower {
                 throw ProgramError(
-                    .accountAlreadyInitialized, "a \(kind.rawValue) with code '\(code)' already exists (\(entity.pubkey))",
+                    .accountAlreadyInitialized,
+                    "a \(kind.rawValue) with code '\(code)' already exists (\(entity.pubkey))",
                     field: "code")
             }
         }
@@ -128,7 +132,8 @@ extension ExecutionContext {
         guard contributor.owner == signer || signerIsFoundation else {
             throw ProgramError(
                 .notAllowed,
-                "\(action()) needs the owner of contributor \(contributor.code) (\(contributor.owner)) or a foundation key; signed by \(signer)")
+                "\(action()) needs the owner of contributor \(contributor.code) (\(contributor.owner)) or a foundation key; signed by \(signer)"
+            )
         }
     }
 }

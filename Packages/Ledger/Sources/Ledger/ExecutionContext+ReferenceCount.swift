@@ -24,7 +24,8 @@ extension ExecutionContext {
             value.referenceCount = try Self.adjusted(value.referenceCount, by: delta, of: "device \(value.code)")
             try write(.device(value))
         case nil:
-            throw ProgramError(.accountNotFound, "no \(ref.kind.rawValue) \(ref.pubkey) to update the reference count of")
+            throw ProgramError(
+                .accountNotFound, "no \(ref.kind.rawValue) \(ref.pubkey) to update the reference count of")
         case .some(let other):
             throw ProgramError(.invalidAccountType, "a \(other.kind.rawValue) has no reference count")
         }

@@ -38,7 +38,9 @@ extension ExecutionContext {
     /// already chosen: when `user` names an endpoint (other than 0.0.0.0), `activated` must
     /// resolve to the same device address. A user created with 0.0.0.0 leaves the choice to
     /// the activator.
-    func requireKeepsChosenTunnelEndpoint(_ activated: IPv4Address, of user: User, on device: Device) throws(ProgramError) {
+    func requireKeepsChosenTunnelEndpoint(_ activated: IPv4Address, of user: User, on device: Device)
+        throws(ProgramError)
+    {
         guard !user.tunnelEndpoint.isUnspecified else { return }
         guard device.terminatingAddress(of: activated) == device.terminatingAddress(of: user.tunnelEndpoint) else {
             throw ProgramError(

@@ -11,7 +11,8 @@ extension ExecutionContext {
         guard global.isFoundation(signer) || global.sentinelAuthority == signer else {
             throw ProgramError(
                 .notAllowed,
-                "\(action()) needs a foundation key or the sentinel key \(global.sentinelAuthority); signed by \(signer)")
+                "\(action()) needs a foundation key or the sentinel key \(global.sentinelAuthority); signed by \(signer)"
+            )
         }
     }
 
@@ -20,7 +21,8 @@ extension ExecutionContext {
         guard user.owner == signer || signerIsFoundation else {
             throw ProgramError(
                 .notAllowed,
-                "\(action()) needs the owner of user \(user.pubkey) (\(user.owner)) or a foundation key; signed by \(signer)")
+                "\(action()) needs the owner of user \(user.pubkey) (\(user.owner)) or a foundation key; signed by \(signer)"
+            )
         }
     }
 
@@ -29,7 +31,8 @@ extension ExecutionContext {
         guard group.owner == signer || signerIsFoundation else {
             throw ProgramError(
                 .notAllowed,
-                "\(action()) needs the owner of multicast group \(group.code) (\(group.owner)) or a foundation key; signed by \(signer)")
+                "\(action()) needs the owner of multicast group \(group.code) (\(group.owner)) or a foundation key; signed by \(signer)"
+            )
         }
     }
 
@@ -43,7 +46,9 @@ extension ExecutionContext {
     ///
     /// - Throws: ``ProgramError`` with `AccessPassNotFound` when neither exists.
     func admittingAccessPass(owner: PublicKey, clientIp: IPv4Address) throws(ProgramError) -> AccessPass {
-        if let pass = accessPass(clientIp: .unspecified, userPayer: owner) ?? accessPass(clientIp: clientIp, userPayer: owner) {
+        if let pass = accessPass(clientIp: .unspecified, userPayer: owner)
+            ?? accessPass(clientIp: clientIp, userPayer: owner)
+        {
             return pass
         }
         throw ProgramError(

@@ -67,7 +67,9 @@ enum GlobalProgram {
             let config = GlobalConfig(
                 localAsn: args.localAsn, remoteAsn: args.remoteAsn, deviceTunnelBlock: args.deviceTunnelBlock,
                 userTunnelBlock: args.userTunnelBlock, multicastGroupBlock: args.multicastGroupBlock,
-                multicastPublisherBlocks: args.multicastPublisherBlocks ?? [GlobalConfig.defaultMulticastPublisherBlock],
+                multicastPublisherBlocks: args.multicastPublisherBlocks ?? [
+                    GlobalConfig.defaultMulticastPublisherBlock
+                ],
                 nextBgpCommunity: args.nextBgpCommunity ?? Exchange.bgpCommunityRange.lowerBound)
             try context.write(.globalConfig(config))
             return
@@ -95,7 +97,8 @@ enum GlobalProgram {
         try context.write(.globalConfig(config))
     }
 
-    static func addMulticastPublisherBlock(_ args: PrefixArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func addMulticastPublisherBlock(_ args: PrefixArgs, in context: inout ExecutionContext) throws(ProgramError)
+    {
         try context.requireFoundation("add_multicast_publisher_block")
         var config = try context.globalConfig()
         guard !config.multicastPublisherBlocks.contains(args.prefix) else {

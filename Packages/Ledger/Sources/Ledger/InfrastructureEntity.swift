@@ -45,32 +45,43 @@ extension Contributor: InfrastructureEntity {
 
 /// The shared suspend / resume / delete instructions.
 enum InfrastructureProgram {
-    static func suspend<T: InfrastructureEntity>(_: T.Type, _ key: PublicKey, in context: inout ExecutionContext) throws(ProgramError) {
+    static func suspend<T: InfrastructureEntity>(_: T.Type, _ key: PublicKey, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try context.requireFoundation("suspend_\(T.kind.rawValue)")
         var value = try T.lookup(key, in: context)
         guard value.status == .activated else {
-            throw ProgramError(.invalidStatus, "\(T.kind.rawValue) \(value.code) is \(value.status.rawValue), not activated", field: "status")
+            throw ProgramError(
+                .invalidStatus, "\(T.kind.rawValue) \(value.code) is \(value.status.rawValue), not activated",
+                field: "status")
         }
         value.status = .suspended
         try context.write(value.entity)
     }
 
-    static func resume<T: InfrastructureEntity>(_: T.Type, _ key: PublicKey, in context: inout ExecutionContext) throws(ProgramError) {
+    static func resume<T: InfrastructureEntity>(_: T.Type, _ key: PublicKey, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try context.requireFoundation("resume_\(T.kind.rawValue)")
         var value = try T.lookup(key, in: context)
         guard value.status == .suspended else {
-            throw ProgramError(.invalidStatus, "\(T.kind.rawValue) \(value.code) is \(value.status.rawValue), not suspended", field: "status")
+            throw ProgramError(
+                .invalidStatus, "\(T.kind.rawValue) \(value.code) is \(value.status.rawValue), not suspended",
+                field: "status")
         }
         value.status = .activated
         try context.write(value.entity)
     }
 
-    static func delete<T: InfrastructureEntity>(_: T.Type, _ key: PublicKey, in context: inout ExecutionContext) throws(ProgramError) {
+    static func delete<T: InfrastructureEntity>(_: T.Type, _ key: PublicKey, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try context.requireFoundation("delete_\(T.kind.rawValue)")
         let value = try T.lookup(key, in: context)
         guard value.referenceCount == 0 else {
             throw ProgramError(
-                .referenceCountNotZero, "\(T.kind.rawValue) \(value.code) is still referenced \(value.referenceCount) time(s)")
+                .referenceCountNotZero,
+                "\(T.kind.rawValue) \(value.code) is still referenced \(value.referenceCount) time(s)")
         }
         context.delete(EntityRef(kind: T.kind, pubkey: key))
     }

@@ -35,15 +35,18 @@ extension InterfaceProgram {
             let block = try context.globalConfig().deviceTunnelBlock
             guard args.ipNet.length == 32, block.contains(args.ipNet) else {
                 throw ProgramError(
-                    .allocationFailed, "ip_net \(args.ipNet) for \(subject) must be a /32 inside the device tunnel block \(block)",
+                    .allocationFailed,
+                    "ip_net \(args.ipNet) for \(subject) must be a /32 inside the device tunnel block \(block)",
                     field: "ip_net")
             }
-            try context.requireFreeTunnelBlockAddress(args.ipNet, for: subject, except: [.interface(ref)], field: "ip_net")
+            try context.requireFreeTunnelBlockAddress(
+                args.ipNet, for: subject, except: [.interface(ref)], field: "ip_net")
         }
         if interface.loopbackType == .vpnv4 {
             guard args.nodeSegmentIdx >= 1 else {
                 throw ProgramError(
-                    .allocationFailed, "VPNv4 \(subject) needs a node_segment_idx of 1 or more", field: "node_segment_idx")
+                    .allocationFailed, "VPNv4 \(subject) needs a node_segment_idx of 1 or more",
+                    field: "node_segment_idx")
             }
             try context.requireFreeNodeSegment(args.nodeSegmentIdx, except: ref)
         } else if args.nodeSegmentIdx != 0 {
@@ -67,7 +70,8 @@ extension InterfaceProgram {
         var device = try context.device(args.device)
         let index = try context.interfaceIndex(on: device, named: args.name)
         let subject = "interface \(device.interfaces[index].name) of device \(device.code)"
-        try StatusRequirement.require(device.interfaces[index].status, in: [.pending], subject, for: "reject_device_interface")
+        try StatusRequirement.require(
+            device.interfaces[index].status, in: [.pending], subject, for: "reject_device_interface")
         try RejectReason.validate(args.reason, for: subject)
         device.interfaces[index].status = .rejected
         try context.write(.device(device))
@@ -79,7 +83,8 @@ extension InterfaceProgram {
         var device = try context.device(args.device)
         let index = try context.interfaceIndex(on: device, named: args.name)
         try StatusRequirement.require(
-            device.interfaces[index].status, in: [.deleting], "interface \(device.interfaces[index].name) of device \(device.code)",
+            device.interfaces[index].status, in: [.deleting],
+            "interface \(device.interfaces[index].name) of device \(device.code)",
             for: "remove_device_interface")
         device.interfaces.remove(at: index)
         try context.write(.device(device))

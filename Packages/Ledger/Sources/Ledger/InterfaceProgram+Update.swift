@@ -51,7 +51,8 @@ extension InterfaceProgram {
             let holder = link.map { "bound to link \($0.code)" } ?? "activated"
             throw ProgramError(
                 .interfaceHasEdgeAssignment,
-                "\(subject) is \(holder) and cannot take a CYOA, DIA or user-tunnel-endpoint role", field: "interface_cyoa")
+                "\(subject) is \(holder) and cannot take a CYOA, DIA or user-tunnel-endpoint role",
+                field: "interface_cyoa")
         }
         if let link, interface.bandwidth < link.bandwidth {
             throw ProgramError(

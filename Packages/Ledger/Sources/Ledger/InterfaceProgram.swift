@@ -74,7 +74,9 @@ enum InterfaceProgram {
     static func holdsAllocation(_ interface: DeviceInterface, in context: ExecutionContext) -> Bool {
         guard interface.interfaceType == .loopback else { return false }
         if interface.nodeSegmentIdx != 0 { return true }
-        guard let ipNet = interface.ipNet, let block = context.state.globalConfig?.deviceTunnelBlock else { return false }
+        guard let ipNet = interface.ipNet, let block = context.state.globalConfig?.deviceTunnelBlock else {
+            return false
+        }
         return block.overlaps(ipNet.network)
     }
 

@@ -16,16 +16,19 @@ extension LinkProgram {
         try Link.validateTunnelNet(args.tunnelNet)
         guard block.contains(args.tunnelNet), let halves = args.tunnelNet.halves else {
             throw ProgramError(
-                .invalidTunnelNet, "tunnel_net \(args.tunnelNet) of link \(link.code) is outside the device tunnel block \(block)",
+                .invalidTunnelNet,
+                "tunnel_net \(args.tunnelNet) of link \(link.code) is outside the device tunnel block \(block)",
                 field: "tunnel_net")
         }
         guard (1...Link.maxTunnelId).contains(args.tunnelId) else {
             throw ProgramError(
-                .invalidTunnelId, "tunnel_id \(args.tunnelId) of link \(link.code) must be within 1...\(Link.maxTunnelId)",
+                .invalidTunnelId,
+                "tunnel_id \(args.tunnelId) of link \(link.code) must be within 1...\(Link.maxTunnelId)",
                 field: "tunnel_id")
         }
         let own = Set([TunnelBlockHolder.link(link.pubkey)] + link.boundInterfaces.map(TunnelBlockHolder.interface))
-        try context.requireFreeTunnelBlockAddress(args.tunnelNet, for: "link \(link.code)", except: own, field: "tunnel_net")
+        try context.requireFreeTunnelBlockAddress(
+            args.tunnelNet, for: "link \(link.code)", except: own, field: "tunnel_net")
         try context.requireFreeLinkTunnelId(args.tunnelId, except: link.pubkey)
         link.tunnelNet = args.tunnelNet
         link.tunnelId = args.tunnelId

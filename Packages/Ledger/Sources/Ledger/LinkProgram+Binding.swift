@@ -17,7 +17,8 @@ extension LinkProgram {
         let interface = device.interfaces[index]
         let subject = "interface \(interface.name) of device \(device.code)"
         guard interface.interfaceType == .physical else {
-            throw ProgramError(.invalidInterfaceType, "a link needs a physical interface; \(subject) is a loopback", field: field)
+            throw ProgramError(
+                .invalidInterfaceType, "a link needs a physical interface; \(subject) is a loopback", field: field)
         }
         guard !interface.isEdge && !interface.userTunnelEndpoint else {
             throw ProgramError(
@@ -25,7 +26,9 @@ extension LinkProgram {
                 "\(subject) has a CYOA, DIA or user-tunnel-endpoint role and cannot carry a link", field: field)
         }
         try StatusRequirement.require(interface.status, in: [.unlinked], subject, for: "binding a link")
-        if let other = context.link(boundTo: DeviceInterfaceRef(device: device.pubkey, name: interface.name), except: link) {
+        if let other = context.link(
+            boundTo: DeviceInterfaceRef(device: device.pubkey, name: interface.name), except: link)
+        {
             throw ProgramError(.invalidStatus, "\(subject) is already bound to link \(other.code)", field: field)
         }
         try requireBandwidth(of: interface, on: device, carries: bandwidth, field: field)
@@ -54,7 +57,8 @@ extension LinkProgram {
     ) throws(ProgramError) {
         var device = try context.device(ref.device)
         guard let index = device.interfaces.firstIndex(where: { $0.name == ref.name }) else {
-            throw ProgramError(.interfaceNotFound, "device \(device.code) no longer has interface \(ref.name)", field: "name")
+            throw ProgramError(
+                .interfaceNotFound, "device \(device.code) no longer has interface \(ref.name)", field: "name")
         }
         try change(&device.interfaces[index], device)
         try context.write(.device(device))

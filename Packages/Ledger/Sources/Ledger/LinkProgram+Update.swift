@@ -19,12 +19,14 @@ extension LinkProgram {
         var link = try context.link(args.pubkey)
         let editor = try editor(of: link, in: context)
         guard link.status != .deleting else {
-            throw ProgramError(.invalidStatus, "update_link: link \(link.code) is being deleted and cannot change", field: "status")
+            throw ProgramError(
+                .invalidStatus, "update_link: link \(link.code) is being deleted and cannot change", field: "status")
         }
         if editor == .sideZ, args.code != nil || args.bandwidth != nil || args.delayNs != nil || args.jitterNs != nil {
             throw ProgramError(
                 .notAllowed,
-                "side Z's contributor may change only status and delay_override_ns of link \(link.code); other fields need side A's contributor or a foundation key")
+                "side Z's contributor may change only status and delay_override_ns of link \(link.code); other fields need side A's contributor or a foundation key"
+            )
         }
         if let code = args.code {
             let lower = try AccountCode.normalizedLowercase(code)
@@ -67,6 +69,7 @@ extension LinkProgram {
         if sideZContributor.owner == context.signer { return .sideZ }
         throw ProgramError(
             .notAllowed,
-            "update_link \(link.code) needs the owner of contributor \(sideAContributor.code) or \(sideZContributor.code), or a foundation key; signed by \(context.signer)")
+            "update_link \(link.code) needs the owner of contributor \(sideAContributor.code) or \(sideZContributor.code), or a foundation key; signed by \(context.signer)"
+        )
     }
 }

@@ -21,7 +21,8 @@ enum LinkProgram {
         }
         guard sideA.pubkey != sideZ.pubkey else {
             throw ProgramError(
-                .invalidDevicePubkey, "a link needs two different devices; both sides are \(sideA.code)", field: "side_z_pk")
+                .invalidDevicePubkey, "a link needs two different devices; both sides are \(sideA.code)",
+                field: "side_z_pk")
         }
         let contributor = try context.contributor(sideA.contributor)
         try context.requireContributorOwnerOrFoundation(contributor, "create_link from device \(sideA.code)")
@@ -80,7 +81,8 @@ enum LinkProgram {
         let contributor = try context.contributor(sideZ.contributor)
         try context.requireContributorOwnerOrFoundation(contributor, "accept_link \(link.code) on device \(sideZ.code)")
         try StatusRequirement.require(link.status, in: [.requested], "link \(link.code)", for: "accept_link")
-        try DeviceProgram.requireAcceptsAttachments(try context.device(link.sideA, field: "side_a_pk"), for: "accept_link")
+        try DeviceProgram.requireAcceptsAttachments(
+            try context.device(link.sideA, field: "side_a_pk"), for: "accept_link")
         try DeviceProgram.requireAcceptsAttachments(sideZ, for: "accept_link")
         link.sideZIfaceName = try bindableInterface(
             args.sideZIfaceName, on: sideZ, field: "side_z_iface_name", bandwidth: link.bandwidth, except: link.pubkey,
@@ -95,7 +97,8 @@ enum LinkProgram {
         let contributor = try context.contributor(link.contributor)
         try context.requireContributorOwnerOrFoundation(contributor, "delete_link \(link.code)")
         try StatusRequirement.require(
-            link.status, in: [.softDrained, .hardDrained, .requested, .rejected], "link \(link.code)", for: "delete_link",
+            link.status, in: [.softDrained, .hardDrained, .requested, .rejected], "link \(link.code)",
+            for: "delete_link",
             hint: link.status == .deleting
                 ? "it is already being deleted"
                 : "drain it first (update_link with status soft_drained or hard_drained)")

@@ -80,7 +80,8 @@ extension LogEntry: Codable {
             changesJSON: encodedChanges.json)
         guard expected == hash else {
             throw DecodingError.dataCorruptedError(
-                forKey: .hash, in: container, debugDescription: "entry \(sequence) hash \(hash) does not match its contents (\(expected))")
+                forKey: .hash, in: container,
+                debugDescription: "entry \(sequence) hash \(hash) does not match its contents (\(expected))")
         }
     }
 

@@ -13,7 +13,9 @@ import Models
 /// the foundation.
 enum MulticastGroupProgram {
     /// Creates a pending group with the next account index and a unique code (foundation).
-    static func createMulticastGroup(_ args: CreateMulticastGroupArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func createMulticastGroup(_ args: CreateMulticastGroupArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try context.requireFoundation("create_multicast_group")
         try context.requireUniqueCode(args.code, among: .multicastGroup)
         try requireOwnerSet(args.owner)
@@ -25,7 +27,9 @@ enum MulticastGroupProgram {
     }
 
     /// Changes a group's code (kept unique), maximum bandwidth and owner (foundation).
-    static func updateMulticastGroup(_ args: UpdateMulticastGroupArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func updateMulticastGroup(_ args: UpdateMulticastGroupArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try context.requireFoundation("update_multicast_group")
         var group = try context.multicastGroup(args.pubkey)
         if let code = args.code {
@@ -71,10 +75,13 @@ enum MulticastGroupProgram {
     /// Activates a pending group with the activator's address (activator): it must lie inside
     /// the multicast group block (`InvalidMulticastIp`) and be unused by every other group
     /// (`AllocationFailed`).
-    static func activateMulticastGroup(_ args: ActivateMulticastGroupArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func activateMulticastGroup(_ args: ActivateMulticastGroupArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try context.requireActivator("activate_multicast_group")
         var group = try context.multicastGroup(args.pubkey)
-        try StatusRequirement.require(group.status, in: [.pending], "multicast group \(group.code)", for: "activate_multicast_group")
+        try StatusRequirement.require(
+            group.status, in: [.pending], "multicast group \(group.code)", for: "activate_multicast_group")
         let block = try context.globalConfig().multicastGroupBlock
         guard block.contains(args.multicastIp) else {
             throw ProgramError(
@@ -99,7 +106,8 @@ enum MulticastGroupProgram {
         try context.requireActivator("reject_multicast_group")
         var group = try context.multicastGroup(args.pubkey)
         try RejectReason.validate(args.reason, for: "multicast group \(group.code)")
-        try StatusRequirement.require(group.status, in: [.pending], "multicast group \(group.code)", for: "reject_multicast_group")
+        try StatusRequirement.require(
+            group.status, in: [.pending], "multicast group \(group.code)", for: "reject_multicast_group")
         group.status = .rejected
         group.rejectReason = args.reason
         try context.write(.multicastGroup(group))
@@ -109,27 +117,36 @@ enum MulticastGroupProgram {
     static func closeMulticastGroup(_ args: PubkeyArgs, in context: inout ExecutionContext) throws(ProgramError) {
         try context.requireActivator("close_multicast_group")
         let group = try context.multicastGroup(args.pubkey)
-        try StatusRequirement.require(group.status, in: [.deleting], "multicast group \(group.code)", for: "close_multicast_group")
+        try StatusRequirement.require(
+            group.status, in: [.deleting], "multicast group \(group.code)", for: "close_multicast_group")
         context.delete(EntityRef(kind: .multicastGroup, pubkey: group.pubkey))
     }
 
     /// Adds a client key to the publisher allowlist (group owner or foundation).
-    static func addMulticastGroupPublisher(_ args: MulticastAllowlistArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func addMulticastGroupPublisher(_ args: MulticastAllowlistArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try editAllowlist(\.publisherAllowlist, "publisher", adding: true, args, in: &context)
     }
 
     /// Removes a client key from the publisher allowlist (group owner or foundation).
-    static func removeMulticastGroupPublisher(_ args: MulticastAllowlistArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func removeMulticastGroupPublisher(_ args: MulticastAllowlistArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try editAllowlist(\.publisherAllowlist, "publisher", adding: false, args, in: &context)
     }
 
     /// Adds a client key to the subscriber allowlist (group owner or foundation).
-    static func addMulticastGroupSubscriber(_ args: MulticastAllowlistArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func addMulticastGroupSubscriber(_ args: MulticastAllowlistArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try editAllowlist(\.subscriberAllowlist, "subscriber", adding: true, args, in: &context)
     }
 
     /// Removes a client key from the subscriber allowlist (group owner or foundation).
-    static func removeMulticastGroupSubscriber(_ args: MulticastAllowlistArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func removeMulticastGroupSubscriber(_ args: MulticastAllowlistArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         try editAllowlist(\.subscriberAllowlist, "subscriber", adding: false, args, in: &context)
     }
 
@@ -150,14 +167,16 @@ enum MulticastGroupProgram {
             }
             guard !listed else {
                 throw ProgramError(
-                    .invalidArgument, "\(args.userPayer) is already on the \(role) allowlist of multicast group \(group.code)",
+                    .invalidArgument,
+                    "\(args.userPayer) is already on the \(role) allowlist of multicast group \(group.code)",
                     field: "user_payer")
             }
             group[keyPath: list].append(args.userPayer)
         } else {
             guard listed else {
                 throw ProgramError(
-                    .invalidArgument, "\(args.userPayer) is not on the \(role) allowlist of multicast group \(group.code)",
+                    .invalidArgument,
+                    "\(args.userPayer) is not on the \(role) allowlist of multicast group \(group.code)",
                     field: "user_payer")
             }
             group[keyPath: list].removeAll { $0 == args.userPayer }

@@ -70,10 +70,14 @@ public enum Program {
         case .activateMulticastGroup(let args): try MulticastGroupProgram.activateMulticastGroup(args, in: &context)
         case .rejectMulticastGroup(let args): try MulticastGroupProgram.rejectMulticastGroup(args, in: &context)
         case .closeMulticastGroup(let args): try MulticastGroupProgram.closeMulticastGroup(args, in: &context)
-        case .addMulticastGroupPublisher(let args): try MulticastGroupProgram.addMulticastGroupPublisher(args, in: &context)
-        case .removeMulticastGroupPublisher(let args): try MulticastGroupProgram.removeMulticastGroupPublisher(args, in: &context)
-        case .addMulticastGroupSubscriber(let args): try MulticastGroupProgram.addMulticastGroupSubscriber(args, in: &context)
-        case .removeMulticastGroupSubscriber(let args): try MulticastGroupProgram.removeMulticastGroupSubscriber(args, in: &context)
+        case .addMulticastGroupPublisher(let args):
+            try MulticastGroupProgram.addMulticastGroupPublisher(args, in: &context)
+        case .removeMulticastGroupPublisher(let args):
+            try MulticastGroupProgram.removeMulticastGroupPublisher(args, in: &context)
+        case .addMulticastGroupSubscriber(let args):
+            try MulticastGroupProgram.addMulticastGroupSubscriber(args, in: &context)
+        case .removeMulticastGroupSubscriber(let args):
+            try MulticastGroupProgram.removeMulticastGroupSubscriber(args, in: &context)
         case .setAccessPass(let args): try AccessPassProgram.setAccessPass(args, in: &context)
         case .closeAccessPass(let args): try AccessPassProgram.closeAccessPass(args, in: &context)
         }

@@ -13,7 +13,8 @@ enum RejectReason {
         }
         guard reason.count <= maxLength else {
             throw ProgramError(
-                .invalidArgument, "the reason for rejecting \(subject()) is \(reason.count) characters; the limit is \(maxLength)",
+                .invalidArgument,
+                "the reason for rejecting \(subject()) is \(reason.count) characters; the limit is \(maxLength)",
                 field: "reason")
         }
     }

@@ -122,7 +122,8 @@ public struct SignedTransaction: Hashable, Sendable {
                 return ProgramError(.unknownInstruction, context.debugDescription, field: context.fieldPath)
             }
             return ProgramError(
-                .malformedTransaction, "invalid value at \(context.fieldPath ?? "top level"): \(context.debugDescription)",
+                .malformedTransaction,
+                "invalid value at \(context.fieldPath ?? "top level"): \(context.debugDescription)",
                 field: context.fieldPath)
         case .keyNotFound(let key, let context):
             let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
@@ -133,7 +134,8 @@ public struct SignedTransaction: Hashable, Sendable {
                 field: context.fieldPath)
         case .valueNotFound(let type, let context):
             return ProgramError(
-                .malformedTransaction, "missing \(type) at \(context.fieldPath ?? "top level")", field: context.fieldPath)
+                .malformedTransaction, "missing \(type) at \(context.fieldPath ?? "top level")",
+                field: context.fieldPath)
         @unknown default:
             return ProgramError(.malformedTransaction, "not a transaction: \(error)")
         }
@@ -143,6 +145,7 @@ public struct SignedTransaction: Hashable, Sendable {
 extension DecodingError.Context {
     /// The coding path as `a.b.0.c`, or nil at the top level.
     fileprivate var fieldPath: String? {
-        codingPath.isEmpty ? nil : codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        codingPath.isEmpty
+            ? nil : codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
 }

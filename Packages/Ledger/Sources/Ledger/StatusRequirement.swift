@@ -18,7 +18,8 @@ enum StatusRequirement {
             let expected = allowed.map(\.rawValue).joined(separator: ", ")
             let advice = hint.map { "; \($0)" } ?? ""
             throw ProgramError(
-                .invalidStatus, "\(action): \(subject()) is \(status.rawValue); it must be one of: \(expected)\(advice)",
+                .invalidStatus,
+                "\(action): \(subject()) is \(status.rawValue); it must be one of: \(expected)\(advice)",
                 field: "status")
         }
     }

@@ -88,7 +88,8 @@ extension ExecutionContext {
         guard let existing = state.users[key] else { return }
         if existing.status == .banned {
             throw ProgramError(
-                .invalidStatus, "the \(type.rawValue) user of client \(clientIp) (\(key)) is banned and cannot be re-created",
+                .invalidStatus,
+                "the \(type.rawValue) user of client \(clientIp) (\(key)) is banned and cannot be re-created",
                 field: "client_ip")
         }
         throw ProgramError(
@@ -100,9 +101,11 @@ extension ExecutionContext {
     /// RFC 13: fails with `AccountAlreadyInitialized` if the client IP already holds a live user
     /// of the same family (unicast: any IBRL type; multicast).
     private func requireFreeFamily(of type: UserType, clientIp: IPv4Address) throws(ProgramError) {
-        guard let other = state.users.values.first(where: {
-            $0.clientIp == clientIp && $0.userType.isUnicast == type.isUnicast && $0.holdsSlot
-        }) else { return }
+        guard
+            let other = state.users.values.first(where: {
+                $0.clientIp == clientIp && $0.userType.isUnicast == type.isUnicast && $0.holdsSlot
+            })
+        else { return }
         let family = type.isUnicast ? "unicast" : "multicast"
         throw ProgramError(
             .accountAlreadyInitialized,

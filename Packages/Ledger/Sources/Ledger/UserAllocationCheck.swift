@@ -40,7 +40,8 @@ extension ExecutionContext {
         try User.validateTunnelNet(net)
         guard block.contains(net) else {
             throw ProgramError(
-                .invalidTunnelNet, "tunnel_net \(net) for user \(user.pubkey) is outside the user tunnel block \(block)",
+                .invalidTunnelNet,
+                "tunnel_net \(net) for user \(user.pubkey) is outside the user tunnel block \(block)",
                 field: "tunnel_net")
         }
         if let other = otherUser(than: user, where: { !$0.tunnelNet.isUnset && $0.tunnelNet.overlaps(net) }) {

@@ -16,9 +16,10 @@ enum UserProgram {
     /// Creates a pending user for the signer after the admission checks of
     /// ``ExecutionContext/admitUser(_:)``.
     static func createUser(_ args: CreateUserArgs, in context: inout ExecutionContext) throws(ProgramError) {
-        let user = try context.admitUser(UserAdmissionRequest(
-            userType: args.userType, device: args.device, cyoaType: args.cyoaType, clientIp: args.clientIp,
-            tunnelEndpoint: args.tunnelEndpoint))
+        let user = try context.admitUser(
+            UserAdmissionRequest(
+                userType: args.userType, device: args.device, cyoaType: args.cyoaType, clientIp: args.clientIp,
+                tunnelEndpoint: args.tunnelEndpoint))
         try context.write(.user(user))
     }
 
@@ -26,14 +27,17 @@ enum UserProgram {
     /// group must be activated (`InvalidStatus`) and the signer on the group's publisher
     /// allowlist to publish and subscriber allowlist to subscribe (`NotAllowed`). At least one
     /// role is needed (`InvalidArgument`).
-    static func createSubscribeUser(_ args: CreateSubscribeUserArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func createSubscribeUser(_ args: CreateSubscribeUserArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         guard args.publisher || args.subscriber else {
             throw ProgramError(
                 .invalidArgument, "create_subscribe_user needs publisher, subscriber or both", field: "publisher")
         }
-        var user = try context.admitUser(UserAdmissionRequest(
-            userType: .multicast, device: args.device, cyoaType: args.cyoaType, clientIp: args.clientIp,
-            tunnelEndpoint: args.tunnelEndpoint))
+        var user = try context.admitUser(
+            UserAdmissionRequest(
+                userType: .multicast, device: args.device, cyoaType: args.cyoaType, clientIp: args.clientIp,
+                tunnelEndpoint: args.tunnelEndpoint))
         var group = try context.multicastGroup(args.group)
         try requireGrantable(publisher: args.publisher, subscriber: args.subscriber, to: user, in: group)
         try MulticastMembership.set(publisher: args.publisher, subscriber: args.subscriber, of: &user, in: &group)
@@ -58,12 +62,15 @@ enum UserProgram {
     ///   its status.
     ///
     /// Device counters do not change: they count users, not roles.
-    static func updateMulticastRoles(_ args: UpdateMulticastRolesArgs, in context: inout ExecutionContext) throws(ProgramError) {
+    static func updateMulticastRoles(_ args: UpdateMulticastRolesArgs, in context: inout ExecutionContext)
+        throws(ProgramError)
+    {
         var user = try context.user(args.user)
         try context.requireOwnerOrFoundation(of: user, "update_multicast_roles")
         guard user.userType == .multicast else {
             throw ProgramError(
-                .invalidArgument, "user \(user.pubkey) is a \(user.userType.rawValue) user; only multicast users take roles",
+                .invalidArgument,
+                "user \(user.pubkey) is a \(user.userType.rawValue) user; only multicast users take roles",
                 field: "user_pk")
         }
         var group = try context.multicastGroup(args.group)
@@ -92,7 +99,8 @@ enum UserProgram {
     static func deleteUser(_ args: PubkeyArgs, in context: inout ExecutionContext) throws(ProgramError) {
         var user = try context.user(args.pubkey)
         try context.requireOwnerOrFoundation(of: user, "delete_user")
-        try StatusRequirement.require(user.status, in: [.activated, .rejected, .suspended, .banned], "user \(user.pubkey)", for: "delete_user")
+        try StatusRequirement.require(
+            user.status, in: [.activated, .rejected, .suspended, .banned], "user \(user.pubkey)", for: "delete_user")
         guard user.publishers.isEmpty && user.subscribers.isEmpty else {
             throw ProgramError(
                 .referenceCountNotZero,
@@ -110,7 +118,8 @@ enum UserProgram {
     static func requestBanUser(_ args: PubkeyArgs, in context: inout ExecutionContext) throws(ProgramError) {
         try context.requireFoundation("request_ban_user")
         var user = try context.user(args.pubkey)
-        try StatusRequirement.require(user.status, in: [.activated, .suspended], "user \(user.pubkey)", for: "request_ban_user")
+        try StatusRequirement.require(
+            user.status, in: [.activated, .suspended], "user \(user.pubkey)", for: "request_ban_user")
         user.status = .banned
         user.clearAllocation()
         try context.write(.user(user))
@@ -165,7 +174,8 @@ enum UserProgram {
     ) throws(ProgramError) {
         guard group.status == .activated else {
             throw ProgramError(
-                .invalidStatus, "multicast group \(group.code) is \(group.status.rawValue), not activated", field: "group_pk")
+                .invalidStatus, "multicast group \(group.code) is \(group.status.rawValue), not activated",
+                field: "group_pk")
         }
         if publisher && !group.publisherAllowlist.contains(user.owner) {
             throw ProgramError(

@@ -36,7 +36,8 @@ extension ExecutionContext {
         if type.isUnicast {
             try LedgerCounter.increment(&device.unicastUsersCount, "the unicast user count of device \(device.code)")
         } else {
-            try LedgerCounter.increment(&device.multicastUsersCount, "the multicast user count of device \(device.code)")
+            try LedgerCounter.increment(
+                &device.multicastUsersCount, "the multicast user count of device \(device.code)")
         }
         try write(.device(device))
         try changeReferenceCount(EntityRef(kind: .device, pubkey: device.pubkey), by: 1)
@@ -51,7 +52,8 @@ extension ExecutionContext {
         if user.userType.isUnicast {
             try LedgerCounter.decrement(&device.unicastUsersCount, "the unicast user count of device \(device.code)")
         } else {
-            try LedgerCounter.decrement(&device.multicastUsersCount, "the multicast user count of device \(device.code)")
+            try LedgerCounter.decrement(
+                &device.multicastUsersCount, "the multicast user count of device \(device.code)")
         }
         try write(.device(device))
         try changeReferenceCount(EntityRef(kind: .device, pubkey: device.pubkey), by: -1)

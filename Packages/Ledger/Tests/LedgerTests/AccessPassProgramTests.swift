@@ -8,9 +8,10 @@ import Testing
         typeKey: PublicKey? = nil, typeName: String? = nil, epoch: UInt64 = AccessPass.unlimitedEpoch,
         allowMultipleIp: Bool = false
     ) -> Instruction {
-        .setAccessPass(SetAccessPassArgs(
-            accessPassType: type, typeKey: typeKey, typeName: typeName, clientIp: ip, userPayer: payer,
-            lastAccessEpoch: epoch, allowMultipleIp: allowMultipleIp))
+        .setAccessPass(
+            SetAccessPassArgs(
+                accessPassType: type, typeKey: typeKey, typeName: typeName, clientIp: ip, userPayer: payer,
+                lastAccessEpoch: epoch, allowMultipleIp: allowMultipleIp))
     }
 
     @Test func settingANewPassCreatesItRequestedAndOwnedByTheSigner() throws {
@@ -32,7 +33,9 @@ import Testing
     @Test func onlyTheFoundationAndTheSentinelManagePasses() throws {
         let bed = try UserTestbed()
         let payer = Keypair().publicKey
-        let refused = [bed.harness.activator, bed.harness.client, bed.otherClient, bed.harness.stranger, bed.groupOwner]
+        let refused = [
+            bed.harness.activator, bed.harness.client, bed.otherClient, bed.harness.stranger, bed.groupOwner,
+        ]
         bed.expectAuthorization(
             Self.passArgs(payer: payer), allowed: [bed.harness.foundation, bed.sentinel], refused: refused)
         var withPass = bed
@@ -65,7 +68,8 @@ import Testing
         var bed = try UserTestbed()
         try bed.harness.run(.setEpoch(SetEpochArgs(epoch: 10)), as: bed.harness.foundation)
         let payer = Keypair().publicKey
-        let error = bed.harness.rejects(.invalidLastAccessEpoch, Self.passArgs(payer: payer, epoch: 9), as: bed.harness.foundation)
+        let error = bed.harness.rejects(
+            .invalidLastAccessEpoch, Self.passArgs(payer: payer, epoch: 9), as: bed.harness.foundation)
         #expect(error?.field == "last_access_epoch")
         #expect(error?.message.contains("current epoch 10") == true)
         try bed.harness.run(Self.passArgs(payer: payer, epoch: 10), as: bed.harness.foundation)
@@ -76,7 +80,8 @@ import Testing
     @Test func passFieldsAreValidated() throws {
         var bed = try UserTestbed()
         let payer = Keypair().publicKey
-        bed.harness.rejects(.invalidSolanaPubkey, Self.passArgs(payer: payer, type: .solanaValidator), as: bed.harness.foundation)
+        bed.harness.rejects(
+            .invalidSolanaPubkey, Self.passArgs(payer: payer, type: .solanaValidator), as: bed.harness.foundation)
         bed.harness.rejects(.invalidArgument, Self.passArgs(payer: payer, type: .others), as: bed.harness.foundation)
         bed.harness.rejects(.invalidClientIp, Self.passArgs("10.0.0.1", payer: payer), as: bed.harness.foundation)
         bed.harness.rejects(.invalidArgument, Self.passArgs(payer: .zero), as: bed.harness.foundation)
@@ -92,12 +97,15 @@ import Testing
         #expect(inUse?.message.contains("1 connected user") == true)
         bed.harness.rejects(
             .accessPassNotFound,
-            .closeAccessPass(AccessPassKeyArgs(clientIp: TestAddresses.otherClient, userPayer: bed.harness.client.publicKey)),
+            .closeAccessPass(
+                AccessPassKeyArgs(clientIp: TestAddresses.otherClient, userPayer: bed.harness.client.publicKey)),
             as: bed.harness.foundation)
         try bed.harness.run(.rejectUser(RejectArgs(pubkey: user, reason: "no capacity")), as: bed.harness.activator)
         #expect(try bed.pass(TestAddresses.client, bed.harness.client).status == .disconnected)
         try bed.harness.run(close, as: bed.harness.foundation)
-        #expect(bed.state.accessPasses[
-            EntitySeed.accessPass(clientIp: TestAddresses.client, userPayer: bed.harness.client.publicKey).publicKey] == nil)
+        #expect(
+            bed.state.accessPasses[
+                EntitySeed.accessPass(clientIp: TestAddresses.client, userPayer: bed.harness.client.publicKey).publicKey
+            ] == nil)
     }
 }

@@ -59,7 +59,9 @@ import Testing
         #expect(decoded.message.nonce == 7)
         var bytes = transaction.messageBytes
         bytes[bytes.count - 3] ^= 0x01
-        #expect(throws: ProgramError.self) { try SignedTransaction(messageBytes: bytes, signature: transaction.signature) }
+        #expect(throws: ProgramError.self) {
+            try SignedTransaction(messageBytes: bytes, signature: transaction.signature)
+        }
         do {
             _ = try SignedTransaction(messageBytes: bytes, signature: transaction.signature)
         } catch {

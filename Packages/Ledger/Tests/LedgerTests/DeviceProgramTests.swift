@@ -45,7 +45,8 @@ import Testing
             .createDevice(harness.deviceArgs("dz02", number: 2, contributor: fixture.contributor, fixture: fixture)),
             as: harness.contributorOwner)
         try harness.run(
-            .createDevice(harness.deviceArgs("dz03", number: 3, contributor: fixture.otherContributor, fixture: fixture)),
+            .createDevice(
+                harness.deviceArgs("dz03", number: 3, contributor: fixture.otherContributor, fixture: fixture)),
             as: harness.otherOwner)
         #expect(harness.state.devices.count == 3)
         #expect(harness.infrastructureCounts(fixture) == [3, 3, 2])
@@ -99,7 +100,8 @@ import Testing
         try harness.run(.activateDevice(PubkeyArgs(pubkey: key)), as: harness.activator)
         #expect(try harness.device(key).status == .activated)
         harness.rejects(.invalidStatus, .activateDevice(PubkeyArgs(pubkey: key)), as: harness.activator)
-        harness.rejects(.invalidDevicePubkey, .activateDevice(PubkeyArgs(pubkey: Keypair().publicKey)), as: harness.activator)
+        harness.rejects(
+            .invalidDevicePubkey, .activateDevice(PubkeyArgs(pubkey: Keypair().publicKey)), as: harness.activator)
     }
 
     @Test func theActivatorRejectsAPendingDeviceWithAReason() throws {
@@ -113,7 +115,8 @@ import Testing
         harness.rejects(
             .invalidArgument, .rejectDevice(RejectArgs(pubkey: key, reason: String(repeating: "x", count: 257))),
             as: harness.activator)
-        try harness.run(.rejectDevice(RejectArgs(pubkey: key, reason: String(repeating: "x", count: 256))), as: harness.activator)
+        try harness.run(
+            .rejectDevice(RejectArgs(pubkey: key, reason: String(repeating: "x", count: 256))), as: harness.activator)
         let device = try harness.device(key)
         #expect(device.status == .rejected)
         #expect(device.rejectReason?.count == 256)
@@ -139,9 +142,11 @@ import Testing
         harness.insert(.device(device))
         let publisher = Keypair().publicKey
         try harness.run(
-            .updateDevice(UpdateDeviceArgs(
-                pubkey: key, code: "LA2-DZ09", deviceType: .edge, publicIp: "100.0.0.99", metricsPublisher: publisher,
-                mgmtVrf: "mgmt", maxUnicastUsers: 2, maxMulticastUsers: 0)),
+            .updateDevice(
+                UpdateDeviceArgs(
+                    pubkey: key, code: "LA2-DZ09", deviceType: .edge, publicIp: "100.0.0.99",
+                    metricsPublisher: publisher,
+                    mgmtVrf: "mgmt", maxUnicastUsers: 2, maxMulticastUsers: 0)),
             as: harness.contributorOwner)
         device = try harness.device(key)
         #expect(device.code == "la2-dz09")
@@ -160,8 +165,12 @@ import Testing
         let fixture = try harness.deviceFixture()
         let key = try harness.createDevice("dz01", number: 1, fixture: fixture)
         try harness.createDevice("dz02", number: 2, fixture: fixture)
-        harness.rejects(.accountAlreadyInitialized, .updateDevice(UpdateDeviceArgs(pubkey: key, code: "DZ02")), as: harness.contributorOwner)
-        harness.rejects(.invalidPublicIp, .updateDevice(UpdateDeviceArgs(pubkey: key, publicIp: "10.0.0.1")), as: harness.contributorOwner)
+        harness.rejects(
+            .accountAlreadyInitialized, .updateDevice(UpdateDeviceArgs(pubkey: key, code: "DZ02")),
+            as: harness.contributorOwner)
+        harness.rejects(
+            .invalidPublicIp, .updateDevice(UpdateDeviceArgs(pubkey: key, publicIp: "10.0.0.1")),
+            as: harness.contributorOwner)
         try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, code: "DZ01")), as: harness.contributorOwner)
         #expect(try harness.device(key).code == "dz01")
     }
@@ -182,14 +191,18 @@ import Testing
         var harness = ProgramHarness()
         let fixture = try harness.deviceFixture()
         let pending = try harness.createDevice("dz00", number: 9, fixture: fixture)
-        harness.rejects(.notAllowed, .updateDevice(UpdateDeviceArgs(pubkey: pending, status: .activated)), as: harness.contributorOwner)
+        harness.rejects(
+            .notAllowed, .updateDevice(UpdateDeviceArgs(pubkey: pending, status: .activated)),
+            as: harness.contributorOwner)
         let key = try harness.activeDevice("dz01", number: 1, fixture: fixture)
         for status in [DeviceStatus.suspended, .rejected, .pending, .deleting] {
-            harness.rejects(.notAllowed, .updateDevice(UpdateDeviceArgs(pubkey: key, status: status)), as: harness.contributorOwner)
+            harness.rejects(
+                .notAllowed, .updateDevice(UpdateDeviceArgs(pubkey: key, status: status)), as: harness.contributorOwner)
         }
         try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, status: .drained)), as: harness.contributorOwner)
         #expect(try harness.device(key).status == .drained)
-        harness.rejects(.notAllowed, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .suspended)), as: harness.contributorOwner)
+        harness.rejects(
+            .notAllowed, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .suspended)), as: harness.contributorOwner)
         try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, status: .activated)), as: harness.contributorOwner)
         #expect(try harness.device(key).status == .activated)
     }
@@ -209,11 +222,14 @@ import Testing
         harness.insert(.device(device))
         try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, status: .suspended)), as: harness.foundation)
         #expect(try harness.device(key).rejectReason == nil)
-        harness.rejects(.invalidStatus, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .pending)), as: harness.foundation)
-        harness.rejects(.invalidStatus, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .deleting)), as: harness.foundation)
+        harness.rejects(
+            .invalidStatus, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .pending)), as: harness.foundation)
+        harness.rejects(
+            .invalidStatus, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .deleting)), as: harness.foundation)
         // A suspended device stays suspended for its owner.
         try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, status: .suspended)), as: harness.foundation)
-        harness.rejects(.notAllowed, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .activated)), as: harness.contributorOwner)
+        harness.rejects(
+            .notAllowed, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .activated)), as: harness.contributorOwner)
     }
 
     @Test func aDeletingDeviceCannotBeUpdated() throws {
@@ -222,7 +238,8 @@ import Testing
         let key = try harness.createDevice("dz01", number: 1, fixture: fixture)
         try harness.run(.rejectDevice(RejectArgs(pubkey: key, reason: "bad")), as: harness.activator)
         try harness.run(.deleteDevice(PubkeyArgs(pubkey: key)), as: harness.contributorOwner)
-        harness.rejects(.invalidStatus, .updateDevice(UpdateDeviceArgs(pubkey: key, mgmtVrf: "x")), as: harness.foundation)
+        harness.rejects(
+            .invalidStatus, .updateDevice(UpdateDeviceArgs(pubkey: key, mgmtVrf: "x")), as: harness.foundation)
     }
 
     @Test func movingADeviceMovesItsReferences() throws {
@@ -239,9 +256,12 @@ import Testing
             .invalidLocationPubkey, .updateDevice(UpdateDeviceArgs(pubkey: key, location: Keypair().publicKey)),
             as: harness.contributorOwner)
         harness.rejects(
-            .invalidExchangePubkey, .updateDevice(UpdateDeviceArgs(pubkey: key, location: location, exchange: Keypair().publicKey)),
+            .invalidExchangePubkey,
+            .updateDevice(UpdateDeviceArgs(pubkey: key, location: location, exchange: Keypair().publicKey)),
             as: harness.contributorOwner)
-        try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, location: location, exchange: exchange)), as: harness.contributorOwner)
+        try harness.run(
+            .updateDevice(UpdateDeviceArgs(pubkey: key, location: location, exchange: exchange)),
+            as: harness.contributorOwner)
         let device = try harness.device(key)
         #expect(device.location == location)
         #expect(device.exchange == exchange)
@@ -250,7 +270,8 @@ import Testing
         #expect(harness.state.exchanges[exchange]?.referenceCount == 1)
         // The old location and exchange can now go.
         try harness.run(
-            .deleteLocation(PubkeyArgs(pubkey: fixture.location)), .deleteExchange(PubkeyArgs(pubkey: fixture.exchange)),
+            .deleteLocation(PubkeyArgs(pubkey: fixture.location)),
+            .deleteExchange(PubkeyArgs(pubkey: fixture.exchange)),
             as: harness.foundation)
     }
 
@@ -260,24 +281,31 @@ import Testing
         let key = try harness.activeDevice("dz01", number: 1, fixture: fixture)
         let newPrefixes: [IPv4Prefix] = ["101.100.50.0/29"]
         // Users without an allocated dz_ip (dz_ip = client_ip) and rejected users do not block.
-        harness.insert(.user(User(
-            pubkey: Keypair().publicKey, owner: harness.client.publicKey, userType: .ibrl, device: key,
-            clientIp: "9.9.9.9", dzIp: "9.9.9.9", status: .activated)))
-        harness.insert(.user(User(
-            pubkey: Keypair().publicKey, owner: harness.client.publicKey, userType: .edgeFiltering, device: key,
-            clientIp: "9.9.9.8", dzIp: "101.100.1.2", status: .rejected)))
+        harness.insert(
+            .user(
+                User(
+                    pubkey: Keypair().publicKey, owner: harness.client.publicKey, userType: .ibrl, device: key,
+                    clientIp: "9.9.9.9", dzIp: "9.9.9.9", status: .activated)))
+        harness.insert(
+            .user(
+                User(
+                    pubkey: Keypair().publicKey, owner: harness.client.publicKey, userType: .edgeFiltering, device: key,
+                    clientIp: "9.9.9.8", dzIp: "101.100.1.2", status: .rejected)))
         let holder = User(
             pubkey: Keypair().publicKey, owner: harness.client.publicKey, userType: .ibrlWithAllocatedIP, device: key,
             clientIp: "9.9.9.7", dzIp: "101.100.1.1", status: .activated)
         harness.insert(.user(holder))
         let error = harness.rejects(
-            .invalidStatus, .updateDevice(UpdateDeviceArgs(pubkey: key, dzPrefixes: newPrefixes)), as: harness.foundation)
+            .invalidStatus, .updateDevice(UpdateDeviceArgs(pubkey: key, dzPrefixes: newPrefixes)),
+            as: harness.foundation)
         #expect(error?.message.contains("101.100.1.1") == true)
         #expect(error?.field == "dz_prefixes")
         // Re-sending the same prefixes is no change and passes.
-        try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, dzPrefixes: ["101.100.1.0/29"])), as: harness.contributorOwner)
+        try harness.run(
+            .updateDevice(UpdateDeviceArgs(pubkey: key, dzPrefixes: ["101.100.1.0/29"])), as: harness.contributorOwner)
         harness.state.users[holder.pubkey] = nil
-        try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, dzPrefixes: newPrefixes)), as: harness.contributorOwner)
+        try harness.run(
+            .updateDevice(UpdateDeviceArgs(pubkey: key, dzPrefixes: newPrefixes)), as: harness.contributorOwner)
         #expect(try harness.device(key).dzPrefixes == newPrefixes)
     }
 
@@ -303,11 +331,13 @@ import Testing
         harness.rejects(.invalidStatus, .deleteDevice(PubkeyArgs(pubkey: pending)), as: harness.foundation)
         let key = try harness.createDevice("dz01", number: 1, fixture: fixture)
         try harness.run(.activateDevice(PubkeyArgs(pubkey: key)), as: harness.activator)
-        let error = harness.rejects(.invalidStatus, .deleteDevice(PubkeyArgs(pubkey: key)), as: harness.contributorOwner)
+        let error = harness.rejects(
+            .invalidStatus, .deleteDevice(PubkeyArgs(pubkey: key)), as: harness.contributorOwner)
         #expect(error?.message.contains("drain it first") == true)
         try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, status: .drained)), as: harness.contributorOwner)
         try harness.run(.deleteDevice(PubkeyArgs(pubkey: key)), as: harness.contributorOwner)
-        let again = harness.rejects(.invalidStatus, .deleteDevice(PubkeyArgs(pubkey: key)), as: harness.contributorOwner)
+        let again = harness.rejects(
+            .invalidStatus, .deleteDevice(PubkeyArgs(pubkey: key)), as: harness.contributorOwner)
         #expect(again?.message.contains("already being deleted") == true)
     }
 
@@ -352,7 +382,8 @@ import Testing
             pubkey: Keypair().publicKey, owner: harness.client.publicKey, userType: .ibrl, device: key,
             clientIp: "9.9.9.9", status: .rejected)
         harness.insert(.user(user))
-        let error = harness.rejects(.referenceCountNotZero, .deleteDevice(PubkeyArgs(pubkey: key)), as: harness.foundation)
+        let error = harness.rejects(
+            .referenceCountNotZero, .deleteDevice(PubkeyArgs(pubkey: key)), as: harness.foundation)
         #expect(error?.message.contains("1 user(s)") == true)
         harness.state.users[user.pubkey] = nil
         try harness.run(.deleteDevice(PubkeyArgs(pubkey: key)), as: harness.foundation)

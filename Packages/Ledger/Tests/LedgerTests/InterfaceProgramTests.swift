@@ -12,14 +12,17 @@ import Testing
         return (harness, fixture, key)
     }
 
-    private func loopback(_ device: PublicKey, _ name: String = "Loopback255", type: LoopbackType = .vpnv4) -> Instruction {
+    private func loopback(_ device: PublicKey, _ name: String = "Loopback255", type: LoopbackType = .vpnv4)
+        -> Instruction
+    {
         .createDeviceInterface(CreateDeviceInterfaceArgs(device: device, name: name, loopbackType: type))
     }
 
     private func activate(
         _ device: PublicKey, _ name: String = "Loopback255", ip: IPv4Prefix, segment: UInt16 = 0
     ) -> Instruction {
-        .activateDeviceInterface(ActivateDeviceInterfaceArgs(device: device, name: name, ipNet: ip, nodeSegmentIdx: segment))
+        .activateDeviceInterface(
+            ActivateDeviceInterfaceArgs(device: device, name: name, ipNet: ip, nodeSegmentIdx: segment))
     }
 
     // MARK: create_device_interface
@@ -67,7 +70,8 @@ import Testing
         var (harness, _, key) = try setUp()
         harness.rejects(.invalidDevicePubkey, loopback(Keypair().publicKey), as: harness.foundation)
         try harness.run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")), as: harness.contributorOwner)
+            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")),
+            as: harness.contributorOwner)
         let error = harness.rejects(
             .interfaceAlreadyExists, .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "ET1/1")),
             as: harness.contributorOwner)
@@ -77,15 +81,17 @@ import Testing
             as: harness.contributorOwner)
         // Model validation runs too: VLAN above 4094, wrong MTU, CYOA on a loopback.
         harness.rejects(
-            .invalidVlanId, .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet2/1", vlanId: 4095)),
+            .invalidVlanId,
+            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet2/1", vlanId: 4095)),
             as: harness.contributorOwner)
         harness.rejects(
             .invalidMtu, .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet2/1", mtu: 1500)),
             as: harness.contributorOwner)
         harness.rejects(
             .cyoaRequiresPhysical,
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: key, name: "Loopback1", cyoa: .greOverDIA, bandwidth: 10, ipNet: "8.8.8.8/32")),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: key, name: "Loopback1", cyoa: .greOverDIA, bandwidth: 10, ipNet: "8.8.8.8/32")),
             as: harness.contributorOwner)
     }
 
@@ -100,13 +106,17 @@ import Testing
         // A user-tunnel-endpoint needs its public address.
         harness.rejects(
             .invalidInterfaceIp,
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Loopback100", userTunnelEndpoint: true)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(device: key, name: "Loopback100", userTunnelEndpoint: true)),
             as: harness.contributorOwner)
         try harness.run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: key, name: "Loopback100", loopbackType: .ipv4, ipNet: "8.8.4.4/32", userTunnelEndpoint: true)),
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: key, name: "Ethernet9/1", cyoa: .greOverDIA, bandwidth: 1_000, ipNet: "8.8.8.1/30")),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: key, name: "Loopback100", loopbackType: .ipv4, ipNet: "8.8.4.4/32", userTunnelEndpoint: true
+                )),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: key, name: "Ethernet9/1", cyoa: .greOverDIA, bandwidth: 1_000, ipNet: "8.8.8.1/30")),
             as: harness.contributorOwner)
         let endpoint = try harness.interface("Loopback100", of: key)
         #expect(endpoint.status == .activated)
@@ -120,12 +130,15 @@ import Testing
     @Test func aVpnv4LoopbackWithASuppliedAddressWaitsForItsSegmentId() throws {
         var (harness, _, key) = try setUp()
         try harness.run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: key, name: "Loopback255", loopbackType: .vpnv4, ipNet: "8.8.4.4/32", userTunnelEndpoint: true)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: key, name: "Loopback255", loopbackType: .vpnv4, ipNet: "8.8.4.4/32",
+                    userTunnelEndpoint: true)),
             as: harness.contributorOwner)
         #expect(try harness.interface("Loopback255", of: key).status == .pending)
         // The activator must confirm the address the operator supplied.
-        let error = harness.rejects(.allocationFailed, activate(key, ip: "172.16.0.9/32", segment: 1), as: harness.activator)
+        let error = harness.rejects(
+            .allocationFailed, activate(key, ip: "172.16.0.9/32", segment: 1), as: harness.activator)
         #expect(error?.message.contains("8.8.4.4/32") == true)
         try harness.run(activate(key, ip: "8.8.4.4/32", segment: 1), as: harness.activator)
         let loopback = try harness.interface("Loopback255", of: key)
@@ -139,12 +152,14 @@ import Testing
         try harness.run(activate(key, "Loopback256", ip: "172.16.0.4/32"), as: harness.activator)
         harness.rejects(
             .allocationFailed,
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: key, name: "Ethernet9/1", dia: .dia, bandwidth: 1_000, ipNet: "172.16.0.4/31")),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: key, name: "Ethernet9/1", dia: .dia, bandwidth: 1_000, ipNet: "172.16.0.4/31")),
             as: harness.contributorOwner)
         try harness.run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: key, name: "Ethernet9/1", dia: .dia, bandwidth: 1_000, ipNet: "172.16.0.6/31")),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: key, name: "Ethernet9/1", dia: .dia, bandwidth: 1_000, ipNet: "172.16.0.6/31")),
             as: harness.contributorOwner)
     }
 
@@ -182,14 +197,17 @@ import Testing
     @Test func activationRefusesPhysicalAndMissingInterfaces() throws {
         var (harness, _, key) = try setUp()
         try harness.run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")), as: harness.contributorOwner)
+            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")),
+            as: harness.contributorOwner)
         harness.rejects(.invalidInterfaceType, activate(key, "Ethernet1/1", ip: "172.16.0.0/32"), as: harness.activator)
         harness.rejects(.interfaceNotFound, activate(key, "Loopback9", ip: "172.16.0.0/32"), as: harness.activator)
     }
 
-    @Test(arguments: [
-        ("10.0.0.1/32", "outside the block"), ("172.16.0.0/31", "not a /32"), ("172.17.0.1/32", "outside the block"),
-    ] as [(IPv4Prefix, String)])
+    @Test(
+        arguments: [
+            ("10.0.0.1/32", "outside the block"), ("172.16.0.0/31", "not a /32"),
+            ("172.17.0.1/32", "outside the block"),
+        ] as [(IPv4Prefix, String)])
     func activationNeedsASingleAddressOfTheBlock(ip: IPv4Prefix, _: String) throws {
         var (harness, _, key) = try setUp()
         try harness.run(loopback(key), as: harness.contributorOwner)
@@ -200,15 +218,18 @@ import Testing
     @Test func activationRefusesAnAddressHeldByALinkOrALoopback() throws {
         var (harness, fixture, key) = try setUp()
         try harness.run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", bandwidth: fixtureInterfaceBandwidth)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", bandwidth: fixtureInterfaceBandwidth)),
             as: harness.contributorOwner)
         let other = try harness.activeDevice("dz02", number: 2, fixture: fixture)
         try harness.activeWanLink("a-z", from: key, to: other, tunnelNet: "172.16.0.0/31", tunnelId: 1)
         try harness.run(loopback(key), loopback(other, "Loopback256", type: .ipv4), as: harness.contributorOwner)
         try harness.run(activate(other, "Loopback256", ip: "172.16.0.2/32"), as: harness.activator)
-        let linkError = harness.rejects(.allocationFailed, activate(key, ip: "172.16.0.1/32", segment: 1), as: harness.activator)
+        let linkError = harness.rejects(
+            .allocationFailed, activate(key, ip: "172.16.0.1/32", segment: 1), as: harness.activator)
         #expect(linkError?.message.contains("a-z") == true)
-        let loopbackError = harness.rejects(.allocationFailed, activate(key, ip: "172.16.0.2/32", segment: 1), as: harness.activator)
+        let loopbackError = harness.rejects(
+            .allocationFailed, activate(key, ip: "172.16.0.2/32", segment: 1), as: harness.activator)
         #expect(loopbackError?.message.contains("Loopback256") == true)
         try harness.run(activate(key, ip: "172.16.0.3/32", segment: 1), as: harness.activator)
     }
@@ -216,21 +237,27 @@ import Testing
     @Test func segmentIdsAreUniqueAcrossDevicesAndOnlyForVpnv4() throws {
         var (harness, fixture, key) = try setUp()
         let other = try harness.createDevice("dz02", number: 2, fixture: fixture)
-        try harness.run(loopback(key), loopback(other), loopback(key, "Loopback256", type: .ipv4), as: harness.foundation)
+        try harness.run(
+            loopback(key), loopback(other), loopback(key, "Loopback256", type: .ipv4), as: harness.foundation)
         try harness.run(activate(key, ip: "172.16.0.1/32", segment: 7), as: harness.activator)
-        let duplicate = harness.rejects(.allocationFailed, activate(other, ip: "172.16.0.2/32", segment: 7), as: harness.activator)
+        let duplicate = harness.rejects(
+            .allocationFailed, activate(other, ip: "172.16.0.2/32", segment: 7), as: harness.activator)
         #expect(duplicate?.field == "node_segment_idx")
         harness.rejects(.allocationFailed, activate(other, ip: "172.16.0.2/32", segment: 0), as: harness.activator)
-        harness.rejects(.allocationFailed, activate(key, "Loopback256", ip: "172.16.0.3/32", segment: 8), as: harness.activator)
+        harness.rejects(
+            .allocationFailed, activate(key, "Loopback256", ip: "172.16.0.3/32", segment: 8), as: harness.activator)
         try harness.run(activate(other, ip: "172.16.0.2/32", segment: 8), as: harness.activator)
         #expect(try harness.interface("Loopback255", of: other).nodeSegmentIdx == 8)
     }
 
     @Test func rejectedAllocationsAreFreeButDeletingOnesAreStillHeld() throws {
         var (harness, _, key) = try setUp()
-        try harness.run(loopback(key), loopback(key, "Loopback1", type: .ipv4), loopback(key, "Loopback2", type: .ipv4), as: harness.foundation)
+        try harness.run(
+            loopback(key), loopback(key, "Loopback1", type: .ipv4), loopback(key, "Loopback2", type: .ipv4),
+            as: harness.foundation)
         try harness.run(activate(key, ip: "172.16.0.1/32", segment: 1), as: harness.activator)
-        try harness.run(.deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")), as: harness.contributorOwner)
+        try harness.run(
+            .deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")), as: harness.contributorOwner)
         #expect(try harness.interface("Loopback255", of: key).status == .deleting)
         harness.rejects(.allocationFailed, activate(key, "Loopback1", ip: "172.16.0.1/32"), as: harness.activator)
         // A rejected interface's values are not live (placed directly: the activator never
@@ -251,12 +278,14 @@ import Testing
     @Test func theActivatorRejectsAPendingLoopback() throws {
         var (harness, _, key) = try setUp()
         try harness.run(loopback(key), as: harness.contributorOwner)
-        let reject = Instruction.rejectDeviceInterface(RejectDeviceInterfaceArgs(device: key, name: "lo255", reason: "pool exhausted"))
+        let reject = Instruction.rejectDeviceInterface(
+            RejectDeviceInterfaceArgs(device: key, name: "lo255", reason: "pool exhausted"))
         for signer in harness.everyoneButTheActivator {
             harness.rejects(.notAllowed, reject, as: signer)
         }
         harness.rejects(
-            .invalidArgument, .rejectDeviceInterface(RejectDeviceInterfaceArgs(device: key, name: "Loopback255", reason: "")),
+            .invalidArgument,
+            .rejectDeviceInterface(RejectDeviceInterfaceArgs(device: key, name: "Loopback255", reason: "")),
             as: harness.activator)
         try harness.run(reject, as: harness.activator)
         #expect(try harness.interface("Loopback255", of: key).status == .rejected)
@@ -292,8 +321,10 @@ import Testing
         var (harness, _, key) = try setUp()
         try harness.run(
             .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")),
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: key, name: "Loopback100", loopbackType: .ipv4, ipNet: "8.8.4.4/32", userTunnelEndpoint: true)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: key, name: "Loopback100", loopbackType: .ipv4, ipNet: "8.8.4.4/32", userTunnelEndpoint: true
+                )),
             loopback(key),
             as: harness.contributorOwner)
         try harness.run(
@@ -303,7 +334,8 @@ import Testing
             .deleteDeviceInterface(InterfaceArgs(device: key, name: "Ethernet1/1")),
             .deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback100")),
             as: harness.foundation)
-        try harness.run(.deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")), as: harness.contributorOwner)
+        try harness.run(
+            .deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")), as: harness.contributorOwner)
         #expect(try harness.device(key).interfaces.isEmpty)
     }
 
@@ -311,7 +343,8 @@ import Testing
         var (harness, _, key) = try setUp()
         try harness.run(loopback(key), as: harness.contributorOwner)
         let error = harness.rejects(
-            .invalidStatus, .deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")), as: harness.contributorOwner)
+            .invalidStatus, .deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")),
+            as: harness.contributorOwner)
         #expect(error?.message.contains("wait for the activator") == true)
     }
 
@@ -324,7 +357,8 @@ import Testing
             .referenceCountNotZero, .deleteDeviceInterface(InterfaceArgs(device: sideZ, name: "Ethernet1/1")),
             as: harness.foundation)
         #expect(error?.message.contains("a-z") == true)
-        try harness.run(.deleteDeviceInterface(InterfaceArgs(device: sideZ, name: "Ethernet2/1")), as: harness.foundation)
+        try harness.run(
+            .deleteDeviceInterface(InterfaceArgs(device: sideZ, name: "Ethernet2/1")), as: harness.foundation)
     }
 
     // MARK: update_device_interface
@@ -332,9 +366,11 @@ import Testing
     @Test func updateInterfaceChangesFields() throws {
         var (harness, _, key) = try setUp()
         try harness.run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")), as: harness.contributorOwner)
-        let update = Instruction.updateDeviceInterface(UpdateDeviceInterfaceArgs(
-            device: key, name: "et1/1", bandwidth: 5, cir: 4, routingMode: .bgp, vlanId: 100))
+            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")),
+            as: harness.contributorOwner)
+        let update = Instruction.updateDeviceInterface(
+            UpdateDeviceInterfaceArgs(
+                device: key, name: "et1/1", bandwidth: 5, cir: 4, routingMode: .bgp, vlanId: 100))
         for signer in harness.outsiders {
             harness.rejects(.notAllowed, update, as: signer)
         }
@@ -346,18 +382,21 @@ import Testing
         #expect(interface.vlanId == 100)
         // Becoming a CYOA interface: the MTU follows the role unless given.
         try harness.run(
-            .updateDeviceInterface(UpdateDeviceInterfaceArgs(
-                device: key, name: "Ethernet1/1", cyoa: .greOverFabric, ipNet: "8.8.8.1/30")),
+            .updateDeviceInterface(
+                UpdateDeviceInterfaceArgs(
+                    device: key, name: "Ethernet1/1", cyoa: .greOverFabric, ipNet: "8.8.8.1/30")),
             as: harness.foundation)
         interface = try harness.interface("Ethernet1/1", of: key)
         #expect(interface.cyoa == .greOverFabric)
         #expect(interface.mtu == DeviceInterface.accessMTU)
         #expect(interface.ipNet == "8.8.8.1/30")
         harness.rejects(
-            .invalidVlanId, .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", vlanId: 5000)),
+            .invalidVlanId,
+            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", vlanId: 5000)),
             as: harness.foundation)
         harness.rejects(
-            .interfaceNotFound, .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Ethernet7/1", vlanId: 1)),
+            .interfaceNotFound,
+            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Ethernet7/1", vlanId: 1)),
             as: harness.foundation)
     }
 
@@ -365,11 +404,14 @@ import Testing
         var (harness, _, key) = try setUp()
         try harness.run(
             .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")),
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: key, name: "Loopback100", loopbackType: .ipv4, ipNet: "8.8.4.4/32", userTunnelEndpoint: true)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: key, name: "Loopback100", loopbackType: .ipv4, ipNet: "8.8.4.4/32", userTunnelEndpoint: true
+                )),
             as: harness.contributorOwner)
         harness.rejects(
-            .invalidInterfaceIp, .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", ipNet: "10.0.0.1/31")),
+            .invalidInterfaceIp,
+            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", ipNet: "10.0.0.1/31")),
             as: harness.contributorOwner)
         try harness.run(
             .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Loopback100", ipNet: "8.8.4.5/32")),
@@ -378,7 +420,8 @@ import Testing
         // Dropping the endpoint role leaves a public address on a plain loopback: refused.
         harness.rejects(
             .invalidInterfaceIp,
-            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Loopback100", userTunnelEndpoint: false)),
+            .updateDeviceInterface(
+                UpdateDeviceInterfaceArgs(device: key, name: "Loopback100", userTunnelEndpoint: false)),
             as: harness.contributorOwner)
     }
 
@@ -389,13 +432,17 @@ import Testing
             activate(key, ip: "172.16.0.1/32", segment: 3), activate(key, "Loopback256", ip: "172.16.0.2/32"),
             as: harness.activator)
         harness.rejects(
-            .invalidLoopbackType, .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Loopback255", loopbackType: LoopbackType.none)),
+            .invalidLoopbackType,
+            .updateDeviceInterface(
+                UpdateDeviceInterfaceArgs(device: key, name: "Loopback255", loopbackType: LoopbackType.none)),
             as: harness.foundation)
         harness.rejects(
-            .invalidLoopbackType, .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Loopback256", loopbackType: .vpnv4)),
+            .invalidLoopbackType,
+            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Loopback256", loopbackType: .vpnv4)),
             as: harness.foundation)
         try harness.run(
-            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Loopback255", loopbackType: .pimRpAddress)),
+            .updateDeviceInterface(
+                UpdateDeviceInterfaceArgs(device: key, name: "Loopback255", loopbackType: .pimRpAddress)),
             as: harness.contributorOwner)
         let leaving = try harness.interface("Loopback255", of: key)
         #expect(leaving.loopbackType == .pimRpAddress)
@@ -408,9 +455,11 @@ import Testing
         try harness.run(activate(key, "Loopback1", ip: "172.16.0.3/32", segment: 3), as: harness.activator)
         // A physical interface takes no loopback type.
         try harness.run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")), as: harness.contributorOwner)
+            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1")),
+            as: harness.contributorOwner)
         harness.rejects(
-            .invalidLoopbackType, .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", loopbackType: .ipv4)),
+            .invalidLoopbackType,
+            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", loopbackType: .ipv4)),
             as: harness.foundation)
     }
 
@@ -418,13 +467,16 @@ import Testing
         var (harness, fixture, _) = try setUp()
         let sideA = try harness.activeDevice("dz02", number: 2, fixture: fixture)
         let sideZ = try harness.activeDevice("dz03", number: 3, fixture: fixture)
-        let pending = try harness.createWanLink("pending", from: sideA, to: sideZ, sideAInterface: "Ethernet2/1", sideZInterface: "Ethernet2/1")
+        let pending = try harness.createWanLink(
+            "pending", from: sideA, to: sideZ, sideAInterface: "Ethernet2/1", sideZInterface: "Ethernet2/1")
         try harness.activeWanLink("active", from: sideA, to: sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1)
         #expect(try harness.link(pending).status == .pending)
         for name in ["Ethernet1/1", "Ethernet2/1"] {
             harness.rejects(
                 .interfaceHasEdgeAssignment,
-                .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: sideA, name: name, dia: .dia, bandwidth: fixtureInterfaceBandwidth)),
+                .updateDeviceInterface(
+                    UpdateDeviceInterfaceArgs(
+                        device: sideA, name: name, dia: .dia, bandwidth: fixtureInterfaceBandwidth)),
                 as: harness.foundation)
         }
         // An activated physical interface takes no edge role even if its link record is gone.
@@ -433,15 +485,18 @@ import Testing
         harness.insert(.device(device))
         harness.rejects(
             .interfaceHasEdgeAssignment,
-            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: sideZ, name: "Ethernet5/1", cyoa: .greOverDIA, ipNet: "8.8.8.1/30")),
+            .updateDeviceInterface(
+                UpdateDeviceInterfaceArgs(device: sideZ, name: "Ethernet5/1", cyoa: .greOverDIA, ipNet: "8.8.8.1/30")),
             as: harness.foundation)
         let error = harness.rejects(
             .invalidBandwidth,
-            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: sideA, name: "Ethernet1/1", bandwidth: fixtureLinkBandwidth - 1)),
+            .updateDeviceInterface(
+                UpdateDeviceInterfaceArgs(device: sideA, name: "Ethernet1/1", bandwidth: fixtureLinkBandwidth - 1)),
             as: harness.foundation)
         #expect(error?.message.contains("active") == true)
         try harness.run(
-            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: sideA, name: "Ethernet1/1", bandwidth: fixtureLinkBandwidth)),
+            .updateDeviceInterface(
+                UpdateDeviceInterfaceArgs(device: sideA, name: "Ethernet1/1", bandwidth: fixtureLinkBandwidth)),
             as: harness.foundation)
     }
 
@@ -449,9 +504,11 @@ import Testing
         var (harness, _, key) = try setUp()
         try harness.run(loopback(key), as: harness.contributorOwner)
         try harness.run(activate(key, ip: "172.16.0.1/32", segment: 1), as: harness.activator)
-        try harness.run(.deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")), as: harness.contributorOwner)
+        try harness.run(
+            .deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")), as: harness.contributorOwner)
         harness.rejects(
-            .invalidStatus, .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Loopback255", vlanId: 3)),
+            .invalidStatus,
+            .updateDeviceInterface(UpdateDeviceInterfaceArgs(device: key, name: "Loopback255", vlanId: 3)),
             as: harness.foundation)
     }
 }

@@ -18,7 +18,8 @@ import Testing
         let fixture = try harness.deviceFixture()
         let sideA = try harness.activeDevice("dz01", number: 1, fixture: fixture)
         let sideZ = try harness.activeDevice("dz02", number: 2, fixture: fixture)
-        let foreign = try harness.activeDevice("dz03", number: 3, contributor: fixture.otherContributor, fixture: fixture)
+        let foreign = try harness.activeDevice(
+            "dz03", number: 3, contributor: fixture.otherContributor, fixture: fixture)
         return Network(harness: harness, fixture: fixture, sideA: sideA, sideZ: sideZ, foreign: foreign)
     }
 
@@ -47,7 +48,10 @@ import Testing
         let indexBefore = try #require(network.harness.state.globalState).accountIndex
         #expect(counts(network) == [2, 0, 0])
         let changes = try network.harness.run(
-            .createLink(network.harness.wanLinkArgs("DZ01:DZ02", from: network.sideA, to: network.sideZ, sideAInterface: "et1/1", sideZInterface: "ET2/1")),
+            .createLink(
+                network.harness.wanLinkArgs(
+                    "DZ01:DZ02", from: network.sideA, to: network.sideZ, sideAInterface: "et1/1",
+                    sideZInterface: "ET2/1")),
             as: network.harness.contributorOwner)
         let key = try #require(changes.key(of: .link))
         let link = try network.harness.link(key)
@@ -74,7 +78,10 @@ import Testing
         }
         try network.harness.run(.createLink(args), as: network.harness.foundation)
         try network.harness.run(
-            .createLink(network.harness.wanLinkArgs("a-z2", from: network.sideA, to: network.sideZ, sideAInterface: "Ethernet2/1", sideZInterface: "Ethernet2/1")),
+            .createLink(
+                network.harness.wanLinkArgs(
+                    "a-z2", from: network.sideA, to: network.sideZ, sideAInterface: "Ethernet2/1",
+                    sideZInterface: "Ethernet2/1")),
             as: network.harness.contributorOwner)
         #expect(network.harness.state.links.count == 2)
         // The other contributor's owner cannot build from the first contributor's device even as DZX side Z.
@@ -92,10 +99,12 @@ import Testing
             as: network.harness.foundation)
         network.harness.rejects(
             .invalidDevicePubkey,
-            .createLink(network.harness.wanLinkArgs("x", from: network.sideA, to: network.sideA, sideZInterface: "Ethernet2/1")),
+            .createLink(
+                network.harness.wanLinkArgs("x", from: network.sideA, to: network.sideA, sideZInterface: "Ethernet2/1")),
             as: network.harness.foundation)
         let error = network.harness.rejects(
-            .invalidContributor, .createLink(network.harness.wanLinkArgs("x", from: network.sideA, to: network.foreign)),
+            .invalidContributor,
+            .createLink(network.harness.wanLinkArgs("x", from: network.sideA, to: network.foreign)),
             as: network.harness.foundation)
         #expect(error?.message.contains("DZX") == true)
         var rejected = try network.harness.device(network.sideZ)
@@ -112,9 +121,12 @@ import Testing
         let (a, z) = (network.sideA, network.sideZ)
         try harness.run(
             .createDeviceInterface(CreateDeviceInterfaceArgs(device: a, name: "Loopback255", loopbackType: .vpnv4)),
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: a, name: "Ethernet9/1", cyoa: .greOverDIA, bandwidth: fixtureInterfaceBandwidth, ipNet: "8.8.8.1/30")),
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: a, name: "Ethernet8/1", bandwidth: fixtureLinkBandwidth - 1)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: a, name: "Ethernet9/1", cyoa: .greOverDIA, bandwidth: fixtureInterfaceBandwidth,
+                    ipNet: "8.8.8.1/30")),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(device: a, name: "Ethernet8/1", bandwidth: fixtureLinkBandwidth - 1)),
             as: harness.foundation)
         func create(_ sideA: String, _ sideZ: String = "Ethernet1/1") -> Instruction {
             .createLink(harness.wanLinkArgs("a-z", from: a, to: z, sideAInterface: sideA, sideZInterface: sideZ))
@@ -141,7 +153,9 @@ import Testing
         harness.rejects(.accountAlreadyInitialized, create("Ethernet2/1", "Ethernet2/1"), as: harness.foundation)
         let taken = harness.rejects(
             .invalidStatus,
-            .createLink(harness.wanLinkArgs("other", from: a, to: z, sideAInterface: "Ethernet2/1", sideZInterface: "Ethernet1/1")),
+            .createLink(
+                harness.wanLinkArgs(
+                    "other", from: a, to: z, sideAInterface: "Ethernet2/1", sideZInterface: "Ethernet1/1")),
             as: harness.foundation)
         #expect(taken?.message.contains("a-z") == true)
         network.harness = harness
@@ -165,7 +179,10 @@ import Testing
         network.harness.rejects(.invalidStatus, activate(key), as: network.harness.activator)
 
         let accept = Instruction.acceptLink(AcceptLinkArgs(pubkey: key, sideZIfaceName: "et1/1"))
-        for signer in [network.harness.contributorOwner, network.harness.client, network.harness.stranger, network.harness.activator] {
+        for signer in [
+            network.harness.contributorOwner, network.harness.client, network.harness.stranger,
+            network.harness.activator,
+        ] {
             network.harness.rejects(.notAllowed, accept, as: signer)
         }
         network.harness.rejects(
@@ -182,14 +199,19 @@ import Testing
 
     @Test func theFoundationMayAcceptAndTheSideZInterfaceMustBeFree() throws {
         var network = try network()
-        let first = try #require(try network.harness.run(.createLink(dzxArgs(network)), as: network.harness.contributorOwner).key(of: .link))
-        try network.harness.run(.acceptLink(AcceptLinkArgs(pubkey: first, sideZIfaceName: "Ethernet1/1")), as: network.harness.foundation)
+        let first = try #require(
+            try network.harness.run(.createLink(dzxArgs(network)), as: network.harness.contributorOwner).key(of: .link))
+        try network.harness.run(
+            .acceptLink(AcceptLinkArgs(pubkey: first, sideZIfaceName: "Ethernet1/1")), as: network.harness.foundation)
         var second = dzxArgs(network, code: "a-x2")
         second.sideAIfaceName = "Ethernet1/1"
-        let key = try #require(try network.harness.run(.createLink(second), as: network.harness.contributorOwner).key(of: .link))
+        let key = try #require(
+            try network.harness.run(.createLink(second), as: network.harness.contributorOwner).key(of: .link))
         network.harness.rejects(
-            .invalidStatus, .acceptLink(AcceptLinkArgs(pubkey: key, sideZIfaceName: "Ethernet1/1")), as: network.harness.otherOwner)
-        try network.harness.run(.acceptLink(AcceptLinkArgs(pubkey: key, sideZIfaceName: "Ethernet2/1")), as: network.harness.otherOwner)
+            .invalidStatus, .acceptLink(AcceptLinkArgs(pubkey: key, sideZIfaceName: "Ethernet1/1")),
+            as: network.harness.otherOwner)
+        try network.harness.run(
+            .acceptLink(AcceptLinkArgs(pubkey: key, sideZIfaceName: "Ethernet2/1")), as: network.harness.otherOwner)
     }
 
     // MARK: activate_link
@@ -211,15 +233,17 @@ import Testing
         #expect(sideA.ipNet == "172.16.0.8/31")
         #expect(sideZ.status == .activated)
         #expect(sideZ.ipNet == "172.16.0.9/31")
-        network.harness.rejects(.invalidStatus, activate(key, net: "172.16.0.10/31", id: 6), as: network.harness.activator)
+        network.harness.rejects(
+            .invalidStatus, activate(key, net: "172.16.0.10/31", id: 6), as: network.harness.activator)
     }
 
-    @Test(arguments: [
-        "172.16.0.1/31",  // not aligned
-        "172.16.0.0/30",  // not a /31
-        "172.17.0.0/31",  // private, outside the block
-        "8.8.8.0/31",  // not private
-    ] as [IPv4Prefix])
+    @Test(
+        arguments: [
+            "172.16.0.1/31",  // not aligned
+            "172.16.0.0/30",  // not a /31
+            "172.17.0.0/31",  // private, outside the block
+            "8.8.8.0/31",  // not private
+        ] as [IPv4Prefix])
     func activationNeedsAnAlignedPairOfTheBlock(net: IPv4Prefix) throws {
         var network = try network()
         let key = try network.harness.createWanLink("a-z", from: network.sideA, to: network.sideZ)
@@ -240,18 +264,24 @@ import Testing
         var harness = network.harness
         let (a, z) = (network.sideA, network.sideZ)
         try harness.activeWanLink("first", from: a, to: z, tunnelNet: "172.16.0.0/31", tunnelId: 1)
-        let key = try harness.createWanLink("second", from: a, to: z, sideAInterface: "Ethernet2/1", sideZInterface: "Ethernet2/1")
-        let withLink = harness.rejects(.allocationFailed, activate(key, net: "172.16.0.0/31", id: 2), as: harness.activator)
+        let key = try harness.createWanLink(
+            "second", from: a, to: z, sideAInterface: "Ethernet2/1", sideZInterface: "Ethernet2/1")
+        let withLink = harness.rejects(
+            .allocationFailed, activate(key, net: "172.16.0.0/31", id: 2), as: harness.activator)
         #expect(withLink?.message.contains("first") == true)
-        let duplicateId = harness.rejects(.allocationFailed, activate(key, net: "172.16.0.2/31", id: 1), as: harness.activator)
+        let duplicateId = harness.rejects(
+            .allocationFailed, activate(key, net: "172.16.0.2/31", id: 1), as: harness.activator)
         #expect(duplicateId?.field == "tunnel_id")
         try harness.run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: network.foreign, name: "Loopback256", loopbackType: .ipv4)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(device: network.foreign, name: "Loopback256", loopbackType: .ipv4)),
             as: harness.foundation)
         try harness.run(
-            .activateDeviceInterface(ActivateDeviceInterfaceArgs(device: network.foreign, name: "Loopback256", ipNet: "172.16.0.3/32")),
+            .activateDeviceInterface(
+                ActivateDeviceInterfaceArgs(device: network.foreign, name: "Loopback256", ipNet: "172.16.0.3/32")),
             as: harness.activator)
-        let withLoopback = harness.rejects(.allocationFailed, activate(key, net: "172.16.0.2/31", id: 2), as: harness.activator)
+        let withLoopback = harness.rejects(
+            .allocationFailed, activate(key, net: "172.16.0.2/31", id: 2), as: harness.activator)
         #expect(withLoopback?.message.contains("Loopback256") == true)
         try harness.run(activate(key, net: "172.16.0.4/31", id: 2), as: harness.activator)
         network.harness = harness
@@ -264,7 +294,8 @@ import Testing
         let first = try harness.activeWanLink("first", from: a, to: z, tunnelNet: "172.16.0.0/31", tunnelId: 1)
         try harness.run(.updateLink(UpdateLinkArgs(pubkey: first, status: .hardDrained)), as: harness.contributorOwner)
         try harness.run(.deleteLink(PubkeyArgs(pubkey: first)), as: harness.contributorOwner)
-        let key = try harness.createWanLink("second", from: a, to: z, sideAInterface: "Ethernet2/1", sideZInterface: "Ethernet2/1")
+        let key = try harness.createWanLink(
+            "second", from: a, to: z, sideAInterface: "Ethernet2/1", sideZInterface: "Ethernet2/1")
         harness.rejects(.allocationFailed, activate(key, net: "172.16.0.0/31", id: 2), as: harness.activator)
         harness.rejects(.allocationFailed, activate(key, net: "172.16.0.2/31", id: 1), as: harness.activator)
         // A rejected link's leftover values are not live.
@@ -273,8 +304,12 @@ import Testing
         harness.insert(.link(leftover))
         var sideA = try harness.device(a)
         var sideZ = try harness.device(z)
-        for index in sideA.interfaces.indices where sideA.interfaces[index].name == "Ethernet1/1" { sideA.interfaces[index].ipNet = nil }
-        for index in sideZ.interfaces.indices where sideZ.interfaces[index].name == "Ethernet1/1" { sideZ.interfaces[index].ipNet = nil }
+        for index in sideA.interfaces.indices where sideA.interfaces[index].name == "Ethernet1/1" {
+            sideA.interfaces[index].ipNet = nil
+        }
+        for index in sideZ.interfaces.indices where sideZ.interfaces[index].name == "Ethernet1/1" {
+            sideZ.interfaces[index].ipNet = nil
+        }
         harness.insert(.device(sideA))
         harness.insert(.device(sideZ))
         try harness.run(activate(key, net: "172.16.0.0/31", id: 1), as: harness.activator)
@@ -286,13 +321,16 @@ import Testing
     @Test func theActivatorRejectsPendingAndRequestedLinks() throws {
         var network = try network()
         let wan = try network.harness.createWanLink("a-z", from: network.sideA, to: network.sideZ)
-        let dzx = try #require(try network.harness.run(.createLink(dzxArgs(network)), as: network.harness.contributorOwner).key(of: .link))
+        let dzx = try #require(
+            try network.harness.run(.createLink(dzxArgs(network)), as: network.harness.contributorOwner).key(of: .link))
         let reject = Instruction.rejectLink(RejectArgs(pubkey: wan, reason: "no tunnel block left"))
         for signer in network.harness.everyoneButTheActivator {
             network.harness.rejects(.notAllowed, reject, as: signer)
         }
-        network.harness.rejects(.invalidArgument, .rejectLink(RejectArgs(pubkey: wan, reason: "")), as: network.harness.activator)
-        try network.harness.run(reject, .rejectLink(RejectArgs(pubkey: dzx, reason: "not wanted")), as: network.harness.activator)
+        network.harness.rejects(
+            .invalidArgument, .rejectLink(RejectArgs(pubkey: wan, reason: "")), as: network.harness.activator)
+        try network.harness.run(
+            reject, .rejectLink(RejectArgs(pubkey: dzx, reason: "not wanted")), as: network.harness.activator)
         #expect(try network.harness.link(wan).status == .rejected)
         #expect(try network.harness.link(wan).rejectReason == "no tunnel block left")
         #expect(try network.harness.link(dzx).status == .rejected)
@@ -300,28 +338,39 @@ import Testing
         // A rejected link still binds its interfaces until it is deleted and closed.
         for device in [network.sideA, network.sideZ] {
             try network.harness.run(
-                .createDeviceInterface(CreateDeviceInterfaceArgs(device: device, name: "Ethernet3/1", bandwidth: fixtureInterfaceBandwidth)),
+                .createDeviceInterface(
+                    CreateDeviceInterfaceArgs(device: device, name: "Ethernet3/1", bandwidth: fixtureInterfaceBandwidth)
+                ),
                 as: network.harness.foundation)
         }
-        network.harness.rejects(.invalidStatus, .createLink(network.harness.wanLinkArgs("again", from: network.sideA, to: network.sideZ, sideZInterface: "Ethernet3/1")), as: network.harness.foundation)
+        network.harness.rejects(
+            .invalidStatus,
+            .createLink(
+                network.harness.wanLinkArgs(
+                    "again", from: network.sideA, to: network.sideZ, sideZInterface: "Ethernet3/1")),
+            as: network.harness.foundation)
         let active = try network.harness.activeWanLink(
             "live", from: network.sideA, to: network.sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1,
             sideAInterface: "Ethernet3/1", sideZInterface: "Ethernet3/1")
-        network.harness.rejects(.invalidStatus, .rejectLink(RejectArgs(pubkey: active, reason: "late")), as: network.harness.activator)
+        network.harness.rejects(
+            .invalidStatus, .rejectLink(RejectArgs(pubkey: active, reason: "late")), as: network.harness.activator)
     }
 
     // MARK: update_link
 
     @Test func updateLinkChangesFieldsAndDrains() throws {
         var network = try network()
-        let key = try network.harness.activeWanLink("a-z", from: network.sideA, to: network.sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1)
+        let key = try network.harness.activeWanLink(
+            "a-z", from: network.sideA, to: network.sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1)
         for signer in network.harness.outsiders {
             network.harness.rejects(.notAllowed, .updateLink(UpdateLinkArgs(pubkey: key, delayNs: 30_000)), as: signer)
         }
         try network.harness.run(
-            .updateLink(UpdateLinkArgs(
-                pubkey: key, code: "A-Z-NEW", bandwidth: fixtureInterfaceBandwidth, delayNs: 30_000, jitterNs: 20_000,
-                delayOverrideNs: 500_000)),
+            .updateLink(
+                UpdateLinkArgs(
+                    pubkey: key, code: "A-Z-NEW", bandwidth: fixtureInterfaceBandwidth, delayNs: 30_000,
+                    jitterNs: 20_000,
+                    delayOverrideNs: 500_000)),
             as: network.harness.contributorOwner)
         var link = try network.harness.link(key)
         #expect(link.code == "a-z-new")
@@ -332,14 +381,18 @@ import Testing
         network.harness.rejects(
             .invalidBandwidth, .updateLink(UpdateLinkArgs(pubkey: key, bandwidth: fixtureInterfaceBandwidth + 1)),
             as: network.harness.foundation)
-        network.harness.rejects(.invalidDelay, .updateLink(UpdateLinkArgs(pubkey: key, delayOverrideNs: 5)), as: network.harness.foundation)
+        network.harness.rejects(
+            .invalidDelay, .updateLink(UpdateLinkArgs(pubkey: key, delayOverrideNs: 5)), as: network.harness.foundation)
         for status in [LinkStatus.softDrained, .hardDrained, .activated, .hardDrained, .softDrained] {
-            try network.harness.run(.updateLink(UpdateLinkArgs(pubkey: key, status: status)), as: network.harness.foundation)
+            try network.harness.run(
+                .updateLink(UpdateLinkArgs(pubkey: key, status: status)), as: network.harness.foundation)
             link = try network.harness.link(key)
             #expect(link.status == status)
         }
         for status in [LinkStatus.pending, .requested, .deleting, .rejected] {
-            network.harness.rejects(.invalidStatus, .updateLink(UpdateLinkArgs(pubkey: key, status: status)), as: network.harness.contributorOwner)
+            network.harness.rejects(
+                .invalidStatus, .updateLink(UpdateLinkArgs(pubkey: key, status: status)),
+                as: network.harness.contributorOwner)
         }
     }
 
@@ -347,8 +400,10 @@ import Testing
         var network = try network()
         let key = try network.harness.createWanLink("a-z", from: network.sideA, to: network.sideZ)
         network.harness.rejects(
-            .invalidStatus, .updateLink(UpdateLinkArgs(pubkey: key, status: .softDrained)), as: network.harness.foundation)
-        try network.harness.run(.updateLink(UpdateLinkArgs(pubkey: key, delayNs: 40_000)), as: network.harness.contributorOwner)
+            .invalidStatus, .updateLink(UpdateLinkArgs(pubkey: key, status: .softDrained)),
+            as: network.harness.foundation)
+        try network.harness.run(
+            .updateLink(UpdateLinkArgs(pubkey: key, delayNs: 40_000)), as: network.harness.contributorOwner)
         try network.harness.run(.rejectLink(RejectArgs(pubkey: key, reason: "no")), as: network.harness.activator)
         try network.harness.run(.deleteLink(PubkeyArgs(pubkey: key)), as: network.harness.contributorOwner)
         network.harness.rejects(
@@ -357,11 +412,14 @@ import Testing
 
     @Test func sideZMayOnlyDrainAndOverrideDelay() throws {
         var network = try network()
-        let key = try #require(try network.harness.run(.createLink(dzxArgs(network)), as: network.harness.contributorOwner).key(of: .link))
-        try network.harness.run(.acceptLink(AcceptLinkArgs(pubkey: key, sideZIfaceName: "Ethernet1/1")), as: network.harness.otherOwner)
+        let key = try #require(
+            try network.harness.run(.createLink(dzxArgs(network)), as: network.harness.contributorOwner).key(of: .link))
+        try network.harness.run(
+            .acceptLink(AcceptLinkArgs(pubkey: key, sideZIfaceName: "Ethernet1/1")), as: network.harness.otherOwner)
         try network.harness.run(activate(key), as: network.harness.activator)
         try network.harness.run(
-            .updateLink(UpdateLinkArgs(pubkey: key, delayOverrideNs: 100_000, status: .softDrained)), as: network.harness.otherOwner)
+            .updateLink(UpdateLinkArgs(pubkey: key, delayOverrideNs: 100_000, status: .softDrained)),
+            as: network.harness.otherOwner)
         let link = try network.harness.link(key)
         #expect(link.status == .softDrained)
         #expect(link.delayOverrideNs == 100_000)
@@ -381,11 +439,13 @@ import Testing
     @Test(arguments: [LinkStatus.softDrained, .hardDrained])
     func aDrainedLinkCanBeDeleted(status: LinkStatus) throws {
         var network = try network()
-        let key = try network.harness.activeWanLink("a-z", from: network.sideA, to: network.sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1)
+        let key = try network.harness.activeWanLink(
+            "a-z", from: network.sideA, to: network.sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1)
         let delete = Instruction.deleteLink(PubkeyArgs(pubkey: key))
         let error = network.harness.rejects(.invalidStatus, delete, as: network.harness.contributorOwner)
         #expect(error?.message.contains("drain it first") == true)
-        try network.harness.run(.updateLink(UpdateLinkArgs(pubkey: key, status: status)), as: network.harness.contributorOwner)
+        try network.harness.run(
+            .updateLink(UpdateLinkArgs(pubkey: key, status: status)), as: network.harness.contributorOwner)
         for signer in network.harness.outsiders {
             network.harness.rejects(.notAllowed, delete, as: signer)
         }
@@ -400,10 +460,12 @@ import Testing
     @Test func requestedRejectedLinksCanBeDeletedButNotPendingOnes() throws {
         var network = try network()
         let pending = try network.harness.createWanLink("a-z", from: network.sideA, to: network.sideZ)
-        network.harness.rejects(.invalidStatus, .deleteLink(PubkeyArgs(pubkey: pending)), as: network.harness.foundation)
+        network.harness.rejects(
+            .invalidStatus, .deleteLink(PubkeyArgs(pubkey: pending)), as: network.harness.foundation)
         try network.harness.run(.rejectLink(RejectArgs(pubkey: pending, reason: "no")), as: network.harness.activator)
         try network.harness.run(.deleteLink(PubkeyArgs(pubkey: pending)), as: network.harness.foundation)
-        let requested = try #require(try network.harness.run(.createLink(dzxArgs(network)), as: network.harness.contributorOwner).key(of: .link))
+        let requested = try #require(
+            try network.harness.run(.createLink(dzxArgs(network)), as: network.harness.contributorOwner).key(of: .link))
         try network.harness.run(.deleteLink(PubkeyArgs(pubkey: requested)), as: network.harness.contributorOwner)
         #expect(try network.harness.link(requested).status == .deleting)
         try network.harness.run(.closeLink(PubkeyArgs(pubkey: requested)), as: network.harness.activator)
@@ -413,10 +475,12 @@ import Testing
 
     @Test func closeLinkUnbindsTheInterfacesAndReleasesReferences() throws {
         var network = try network()
-        let key = try network.harness.activeWanLink("a-z", from: network.sideA, to: network.sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1)
+        let key = try network.harness.activeWanLink(
+            "a-z", from: network.sideA, to: network.sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1)
         let close = Instruction.closeLink(PubkeyArgs(pubkey: key))
         network.harness.rejects(.invalidStatus, close, as: network.harness.activator)
-        try network.harness.run(.updateLink(UpdateLinkArgs(pubkey: key, status: .hardDrained)), as: network.harness.contributorOwner)
+        try network.harness.run(
+            .updateLink(UpdateLinkArgs(pubkey: key, status: .hardDrained)), as: network.harness.contributorOwner)
         try network.harness.run(.deleteLink(PubkeyArgs(pubkey: key)), as: network.harness.contributorOwner)
         for signer in network.harness.everyoneButTheActivator {
             network.harness.rejects(.notAllowed, close, as: signer)
@@ -431,7 +495,8 @@ import Testing
             #expect(interface.ipNet == nil)
         }
         // The interfaces and the /31 and id are free again.
-        try network.harness.activeWanLink("again", from: network.sideA, to: network.sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1)
+        try network.harness.activeWanLink(
+            "again", from: network.sideA, to: network.sideZ, tunnelNet: "172.16.0.0/31", tunnelId: 1)
     }
 
     // MARK: the whole life cycle
@@ -453,13 +518,16 @@ import Testing
         // Interfaces: a VPNv4 loopback and a physical link port on each.
         for (position, key) in devices.enumerated() {
             try harness.run(
-                .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Loopback255", loopbackType: .vpnv4)),
-                .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", bandwidth: fixtureInterfaceBandwidth)),
+                .createDeviceInterface(
+                    CreateDeviceInterfaceArgs(device: key, name: "Loopback255", loopbackType: .vpnv4)),
+                .createDeviceInterface(
+                    CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", bandwidth: fixtureInterfaceBandwidth)),
                 as: owner)
             let address = IPv4Prefix(uncheckedAddress: IPv4Address(172, 16, 1, UInt8(position)), length: 32)
             try harness.run(
-                .activateDeviceInterface(ActivateDeviceInterfaceArgs(
-                    device: key, name: "Loopback255", ipNet: address, nodeSegmentIdx: UInt16(position + 1))),
+                .activateDeviceInterface(
+                    ActivateDeviceInterfaceArgs(
+                        device: key, name: "Loopback255", ipNet: address, nodeSegmentIdx: UInt16(position + 1))),
                 as: harness.activator)
             #expect(try harness.interface("Loopback255", of: key).status == .activated)
         }
@@ -469,7 +537,8 @@ import Testing
         #expect(try devices.map { try harness.device($0).referenceCount } == [1, 1])
         #expect(harness.infrastructureCounts(fixture) == [2, 2, 3])
         try harness.run(
-            .activateLink(ActivateLinkArgs(pubkey: link, tunnelId: 1, tunnelNet: "172.16.0.0/31")), as: harness.activator)
+            .activateLink(ActivateLinkArgs(pubkey: link, tunnelId: 1, tunnelNet: "172.16.0.0/31")),
+            as: harness.activator)
         #expect(try harness.link(link).status == .activated)
         #expect(try harness.interface("Ethernet1/1", of: devices[0]).ipNet == "172.16.0.0/31")
         #expect(try harness.interface("Ethernet1/1", of: devices[1]).ipNet == "172.16.0.1/31")
@@ -491,7 +560,8 @@ import Testing
                 .deleteDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")),
                 as: owner)
             #expect(try harness.interface("Loopback255", of: key).status == .deleting)
-            try harness.run(.removeDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")), as: harness.activator)
+            try harness.run(
+                .removeDeviceInterface(InterfaceArgs(device: key, name: "Loopback255")), as: harness.activator)
             try harness.run(.deleteDevice(PubkeyArgs(pubkey: key)), as: owner)
             #expect(try harness.device(key).status == .deleting)
             try harness.run(.closeDevice(PubkeyArgs(pubkey: key)), as: harness.activator)
@@ -500,7 +570,8 @@ import Testing
         #expect(harness.infrastructureCounts(fixture) == [0, 0, 0])
         // Nothing references the infrastructure any more: it can all go.
         try harness.run(
-            .deleteContributor(PubkeyArgs(pubkey: fixture.contributor)), .deleteLocation(PubkeyArgs(pubkey: fixture.location)),
+            .deleteContributor(PubkeyArgs(pubkey: fixture.contributor)),
+            .deleteLocation(PubkeyArgs(pubkey: fixture.location)),
             .deleteExchange(PubkeyArgs(pubkey: fixture.exchange)), as: harness.foundation)
     }
 }

@@ -3,7 +3,9 @@ import Models
 import Testing
 
 @Suite struct MulticastGroupProgramTests {
-    private static func create(_ code: String = "mg01", bandwidth: UInt64 = 1_000_000_000, owner: PublicKey) -> Instruction {
+    private static func create(_ code: String = "mg01", bandwidth: UInt64 = 1_000_000_000, owner: PublicKey)
+        -> Instruction
+    {
         .createMulticastGroup(CreateMulticastGroupArgs(code: code, maxBandwidth: bandwidth, owner: owner))
     }
 
@@ -36,9 +38,11 @@ import Testing
             Self.create(owner: owner), allowed: [bed.harness.foundation],
             refused: [bed.sentinel, bed.harness.activator, bed.harness.client, bed.harness.stranger, bed.groupOwner])
         try bed.addPendingGroup(code: "mg01")
-        let duplicate = bed.harness.rejects(.accountAlreadyInitialized, Self.create("MG01", owner: owner), as: bed.harness.foundation)
+        let duplicate = bed.harness.rejects(
+            .accountAlreadyInitialized, Self.create("MG01", owner: owner), as: bed.harness.foundation)
         #expect(duplicate?.message.contains("'MG01' already exists") == true)
-        bed.harness.rejects(.invalidMaxBandwidth, Self.create("mg02", bandwidth: 0, owner: owner), as: bed.harness.foundation)
+        bed.harness.rejects(
+            .invalidMaxBandwidth, Self.create("mg02", bandwidth: 0, owner: owner), as: bed.harness.foundation)
         bed.harness.rejects(.invalidAccountCode, Self.create("mg 02", owner: owner), as: bed.harness.foundation)
         bed.harness.rejects(.invalidArgument, Self.create("mg02", owner: .zero), as: bed.harness.foundation)
     }
@@ -50,7 +54,8 @@ import Testing
         bed.expectAuthorization(
             Self.activate(first), allowed: [bed.harness.activator],
             refused: [bed.harness.foundation, bed.sentinel, bed.groupOwner, bed.harness.client, bed.harness.stranger])
-        let outside = bed.harness.rejects(.invalidMulticastIp, Self.activate(first, "233.84.179.1"), as: bed.harness.activator)
+        let outside = bed.harness.rejects(
+            .invalidMulticastIp, Self.activate(first, "233.84.179.1"), as: bed.harness.activator)
         #expect(outside?.message.contains("233.84.178.0/24") == true)
         try bed.harness.run(Self.activate(first), as: bed.harness.activator)
         let group = try bed.group(first)
@@ -69,9 +74,12 @@ import Testing
         bed.expectAuthorization(
             reject, allowed: [bed.harness.activator],
             refused: [bed.harness.foundation, bed.sentinel, bed.groupOwner, bed.harness.stranger])
-        bed.harness.rejects(.invalidArgument, .rejectMulticastGroup(RejectArgs(pubkey: pending, reason: "  ")), as: bed.harness.activator)
         bed.harness.rejects(
-            .invalidArgument, .rejectMulticastGroup(RejectArgs(pubkey: pending, reason: String(repeating: "x", count: 257))),
+            .invalidArgument, .rejectMulticastGroup(RejectArgs(pubkey: pending, reason: "  ")),
+            as: bed.harness.activator)
+        bed.harness.rejects(
+            .invalidArgument,
+            .rejectMulticastGroup(RejectArgs(pubkey: pending, reason: String(repeating: "x", count: 257))),
             as: bed.harness.activator)
         try bed.harness.run(reject, as: bed.harness.activator)
         let group = try bed.group(pending)
@@ -79,7 +87,9 @@ import Testing
         #expect(group.rejectReason == "pool exhausted")
         bed.harness.rejects(.invalidStatus, reject, as: bed.harness.activator)
         let active = try bed.addActivatedGroup(code: "mg02")
-        bed.harness.rejects(.invalidStatus, .rejectMulticastGroup(RejectArgs(pubkey: active, reason: "late")), as: bed.harness.activator)
+        bed.harness.rejects(
+            .invalidStatus, .rejectMulticastGroup(RejectArgs(pubkey: active, reason: "late")), as: bed.harness.activator
+        )
     }
 
     @Test func unknownGroupsAreReported() throws {
@@ -113,7 +123,8 @@ import Testing
         bed.harness.rejects(
             .invalidMaxBandwidth, .updateMulticastGroup(UpdateMulticastGroupArgs(pubkey: key, maxBandwidth: 0)),
             as: bed.harness.foundation)
-        try bed.harness.run(.updateMulticastGroup(UpdateMulticastGroupArgs(pubkey: key, code: "feed-a")), as: bed.harness.foundation)
+        try bed.harness.run(
+            .updateMulticastGroup(UpdateMulticastGroupArgs(pubkey: key, code: "feed-a")), as: bed.harness.foundation)
     }
 
     @Test func suspendAndReactivateFollowTheStatusFlow() throws {
@@ -141,13 +152,15 @@ import Testing
     @Test func deletionNeedsAnEmptySettledGroupAndTheActivatorCloses() throws {
         var bed = try UserTestbed()
         let key = try bed.addActivatedGroup(subscribers: [bed.harness.client])
-        try bed.harness.run(bed.createSubscribeUser(group: key, publisher: false, subscriber: true), as: bed.harness.client)
+        try bed.harness.run(
+            bed.createSubscribeUser(group: key, publisher: false, subscriber: true), as: bed.harness.client)
         let delete = Instruction.deleteMulticastGroup(Self.pubkey(key))
         let notEmpty = bed.harness.rejects(.multicastGroupNotEmpty, delete, as: bed.harness.foundation)
         #expect(notEmpty?.message.contains("1 subscriber") == true)
         try bed.harness.run(
-            .updateMulticastRoles(UpdateMulticastRolesArgs(
-                user: UserTestbed.userKey(.multicast), group: key, publisher: false, subscriber: false)),
+            .updateMulticastRoles(
+                UpdateMulticastRolesArgs(
+                    user: UserTestbed.userKey(.multicast), group: key, publisher: false, subscriber: false)),
             as: bed.harness.client)
         bed.expectAuthorization(
             delete, allowed: [bed.harness.foundation],
@@ -157,7 +170,8 @@ import Testing
         bed.harness.rejects(.invalidStatus, delete, as: bed.harness.foundation)
 
         let close = Instruction.closeMulticastGroup(Self.pubkey(key))
-        bed.expectAuthorization(close, allowed: [bed.harness.activator], refused: [bed.harness.foundation, bed.groupOwner])
+        bed.expectAuthorization(
+            close, allowed: [bed.harness.activator], refused: [bed.harness.foundation, bed.groupOwner])
         try bed.harness.run(close, as: bed.harness.activator)
         #expect(bed.state.multicastGroups[key] == nil)
         // The closed group's address is free again.

@@ -29,7 +29,8 @@ extension ProgramHarness {
         let changes = try run(
             .createContributor(CreateContributorArgs(code: "co02", owner: otherOwner.publicKey)), as: foundation)
         return DeviceFixture(
-            location: infrastructure.location, exchange: infrastructure.exchange, contributor: infrastructure.contributor,
+            location: infrastructure.location, exchange: infrastructure.exchange,
+            contributor: infrastructure.contributor,
             otherContributor: try #require(changes.key(of: .contributor)))
     }
 
@@ -37,7 +38,8 @@ extension ProgramHarness {
     func deviceArgs(_ code: String, number: UInt8, contributor: PublicKey, fixture: DeviceFixture) -> CreateDeviceArgs {
         CreateDeviceArgs(
             code: code, contributor: contributor, location: fixture.location, exchange: fixture.exchange,
-            publicIp: IPv4Address(100, 0, 0, number), dzPrefixes: [IPv4Prefix(uncheckedAddress: IPv4Address(101, 100, number, 0), length: 29)])
+            publicIp: IPv4Address(100, 0, 0, number),
+            dzPrefixes: [IPv4Prefix(uncheckedAddress: IPv4Address(101, 100, number, 0), length: 29)])
     }
 
     /// Creates a device (pending) signed by `signer` (the contributor's owner by default) and returns its key.
@@ -47,7 +49,8 @@ extension ProgramHarness {
     ) throws -> PublicKey {
         let owner = contributor == fixture.otherContributor ? otherOwner : contributorOwner
         let changes = try run(
-            .createDevice(deviceArgs(code, number: number, contributor: contributor ?? fixture.contributor, fixture: fixture)),
+            .createDevice(
+                deviceArgs(code, number: number, contributor: contributor ?? fixture.contributor, fixture: fixture)),
             as: signer ?? owner)
         return try #require(changes.key(of: .device))
     }
@@ -59,8 +62,10 @@ extension ProgramHarness {
         let key = try createDevice(code, number: number, contributor: contributor, fixture: fixture)
         try run(.activateDevice(PubkeyArgs(pubkey: key)), as: activator)
         try run(
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", bandwidth: fixtureInterfaceBandwidth)),
-            .createDeviceInterface(CreateDeviceInterfaceArgs(device: key, name: "Ethernet2/1", bandwidth: fixtureInterfaceBandwidth)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(device: key, name: "Ethernet1/1", bandwidth: fixtureInterfaceBandwidth)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(device: key, name: "Ethernet2/1", bandwidth: fixtureInterfaceBandwidth)),
             as: foundation)
         return key
     }
@@ -88,7 +93,8 @@ extension ProgramHarness {
         sideZInterface: String = "Ethernet1/1"
     ) -> CreateLinkArgs {
         CreateLinkArgs(
-            code: code, sideA: sideA, sideZ: sideZ, bandwidth: fixtureLinkBandwidth, delayNs: 1_000_000, jitterNs: 50_000,
+            code: code, sideA: sideA, sideZ: sideZ, bandwidth: fixtureLinkBandwidth, delayNs: 1_000_000,
+            jitterNs: 50_000,
             sideAIfaceName: sideAInterface, sideZIfaceName: sideZInterface)
     }
 
@@ -99,7 +105,9 @@ extension ProgramHarness {
         sideZInterface: String = "Ethernet1/1"
     ) throws -> PublicKey {
         let changes = try run(
-            .createLink(wanLinkArgs(code, from: sideA, to: sideZ, sideAInterface: sideAInterface, sideZInterface: sideZInterface)),
+            .createLink(
+                wanLinkArgs(
+                    code, from: sideA, to: sideZ, sideAInterface: sideAInterface, sideZInterface: sideZInterface)),
             as: contributorOwner)
         return try #require(changes.key(of: .link))
     }
@@ -110,7 +118,8 @@ extension ProgramHarness {
         _ code: String, from sideA: PublicKey, to sideZ: PublicKey, tunnelNet: IPv4Prefix, tunnelId: UInt16,
         sideAInterface: String = "Ethernet1/1", sideZInterface: String = "Ethernet1/1"
     ) throws -> PublicKey {
-        let key = try createWanLink(code, from: sideA, to: sideZ, sideAInterface: sideAInterface, sideZInterface: sideZInterface)
+        let key = try createWanLink(
+            code, from: sideA, to: sideZ, sideAInterface: sideAInterface, sideZInterface: sideZInterface)
         try run(.activateLink(ActivateLinkArgs(pubkey: key, tunnelId: tunnelId, tunnelNet: tunnelNet)), as: activator)
         return key
     }

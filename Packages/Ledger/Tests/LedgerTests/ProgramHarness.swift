@@ -48,15 +48,17 @@ struct ProgramHarness {
         try run(
             .initGlobalState,
             .setAuthority(SetAuthorityArgs(activatorAuthority: activator.publicKey)),
-            .setGlobalConfig(SetGlobalConfigArgs(
-                localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16",
-                userTunnelBlock: "169.254.0.0/16", multicastGroupBlock: "233.84.178.0/24")),
+            .setGlobalConfig(
+                SetGlobalConfigArgs(
+                    localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16",
+                    userTunnelBlock: "169.254.0.0/16", multicastGroupBlock: "233.84.178.0/24")),
             as: foundation)
     }
 
     /// Creates a location, an exchange and a contributor owned by `contributorOwner`; returns their keys.
     mutating func createInfrastructure(
-        location code: String = "lax", exchange exchangeCode: String = "xlax", contributor contributorCode: String = "co01"
+        location code: String = "lax", exchange exchangeCode: String = "xlax",
+        contributor contributorCode: String = "co01"
     ) throws(ProgramError) -> (location: PublicKey, exchange: PublicKey, contributor: PublicKey) {
         let changes = try run(
             .createLocation(CreateLocationArgs(code: code, name: code, country: "US", latitude: 34, longitude: -118)),

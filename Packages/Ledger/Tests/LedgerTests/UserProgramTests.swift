@@ -180,9 +180,11 @@ import Testing
 
     @Test func theDeviceMustExistBeActivatedAndTerminateUsers() throws {
         var bed = try UserTestbed()
-        let unknown = bed.harness.rejects(.invalidDevicePubkey, bed.createUser(device: Keypair().publicKey), as: bed.harness.client)
+        let unknown = bed.harness.rejects(
+            .invalidDevicePubkey, bed.createUser(device: Keypair().publicKey), as: bed.harness.client)
         #expect(unknown?.field == "device_pk")
-        let pending = bed.insertDevice(publicIp: "47.0.0.1", dzPrefixes: ["47.0.2.0/29"], status: .pending, endpoints: [])
+        let pending = bed.insertDevice(
+            publicIp: "47.0.0.1", dzPrefixes: ["47.0.2.0/29"], status: .pending, endpoints: [])
         let notActive = bed.harness.rejects(.invalidStatus, bed.createUser(device: pending), as: bed.harness.client)
         #expect(notActive?.message.contains("pending, not activated") == true)
         // Foundation and QA keys may connect to a device that is not activated yet.
@@ -192,7 +194,8 @@ import Testing
         try bed.addUser(as: bed.qa, ip: "185.1.2.2", device: pending)
         #expect(try bed.device(pending).unicastUsersCount == 2)
         // Nobody connects to a transit device.
-        let transit = bed.insertDevice(publicIp: "48.0.0.1", dzPrefixes: ["48.0.2.0/29"], deviceType: .transit, endpoints: [])
+        let transit = bed.insertDevice(
+            publicIp: "48.0.0.1", dzPrefixes: ["48.0.2.0/29"], deviceType: .transit, endpoints: [])
         let error = bed.harness.rejects(.invalidStatus, bed.createUser(device: transit), as: bed.harness.client)
         #expect(error?.message.contains("transit devices terminate no users") == true)
         bed.harness.rejects(.invalidStatus, bed.createUser(.multicast, ip: "185.1.2.2", device: transit), as: bed.qa)
@@ -212,7 +215,8 @@ import Testing
             as: bed.otherClient)
         #expect(none?.message.contains("no free multicast slot (0 of 0 used)") == true)
         try bed.grantPass(to: bed.harness.foundation, ip: "185.1.2.1")
-        bed.harness.rejects(.maxUnicastUsersExceeded, bed.createUser(ip: "185.1.2.1", device: small), as: bed.harness.foundation)
+        bed.harness.rejects(
+            .maxUnicastUsersExceeded, bed.createUser(ip: "185.1.2.1", device: small), as: bed.harness.foundation)
         try bed.grantPass(to: bed.qa, ip: "185.1.2.2")
         try bed.addUser(.ibrl, as: bed.qa, ip: "185.1.2.2", device: small)
         try bed.addUser(.multicast, as: bed.qa, ip: "185.1.2.2", device: small, endpoint: "47.0.1.1")
@@ -223,11 +227,13 @@ import Testing
 
     @Test func theTunnelEndpointMustBeAnActivatedUserTunnelEndpointOfTheDevice() throws {
         var bed = try UserTestbed()
-        let foreign = bed.harness.rejects(.invalidTunnelEndpoint, bed.createUser(endpoint: "45.9.9.9"), as: bed.harness.client)
+        let foreign = bed.harness.rejects(
+            .invalidTunnelEndpoint, bed.createUser(endpoint: "45.9.9.9"), as: bed.harness.client)
         #expect(foreign?.field == "tunnel_endpoint")
         var device = try bed.device()
-        device.interfaces.append(DeviceInterface(
-            name: "Loopback200", status: .pending, ipNet: "45.0.1.2/32", userTunnelEndpoint: true))
+        device.interfaces.append(
+            DeviceInterface(
+                name: "Loopback200", status: .pending, ipNet: "45.0.1.2/32", userTunnelEndpoint: true))
         bed.harness.insert(.device(device))
         bed.harness.rejects(.invalidTunnelEndpoint, bed.createUser(endpoint: "45.0.1.2"), as: bed.harness.client)
         try bed.addUser(endpoint: TestAddresses.devicePublicIp)
@@ -239,7 +245,8 @@ import Testing
     @Test func aSubscribeUserTakesItsRolesAndAMulticastSlot() throws {
         var bed = try UserTestbed()
         let group = try bed.addActivatedGroup(publishers: [bed.harness.client], subscribers: [bed.harness.client])
-        try bed.harness.run(bed.createSubscribeUser(group: group, publisher: true, subscriber: true), as: bed.harness.client)
+        try bed.harness.run(
+            bed.createSubscribeUser(group: group, publisher: true, subscriber: true), as: bed.harness.client)
         let user = try bed.user(UserTestbed.userKey(.multicast))
         #expect(user.userType == .multicast)
         #expect(user.status == .pending)
@@ -259,20 +266,26 @@ import Testing
     @Test func aSubscribeUserNeedsARole() throws {
         var bed = try UserTestbed()
         let group = try bed.addActivatedGroup(subscribers: [bed.harness.client])
-        bed.harness.rejects(.invalidArgument, bed.createSubscribeUser(group: group, publisher: false, subscriber: false), as: bed.harness.client)
+        bed.harness.rejects(
+            .invalidArgument, bed.createSubscribeUser(group: group, publisher: false, subscriber: false),
+            as: bed.harness.client)
     }
 
     @Test func theGroupMustExistAndBeActivated() throws {
         var bed = try UserTestbed()
         let pending = try bed.addPendingGroup(code: "mg01")
         try bed.harness.run(
-            .addMulticastGroupSubscriber(MulticastAllowlistArgs(group: pending, userPayer: bed.harness.client.publicKey)),
+            .addMulticastGroupSubscriber(
+                MulticastAllowlistArgs(group: pending, userPayer: bed.harness.client.publicKey)),
             as: bed.harness.foundation)
-        bed.harness.rejects(.invalidStatus, bed.createSubscribeUser(group: pending, publisher: false, subscriber: true), as: bed.harness.client)
+        bed.harness.rejects(
+            .invalidStatus, bed.createSubscribeUser(group: pending, publisher: false, subscriber: true),
+            as: bed.harness.client)
         let suspended = try bed.addActivatedGroup(code: "mg02", ip: "233.84.178.2", subscribers: [bed.harness.client])
         try bed.harness.run(.suspendMulticastGroup(PubkeyArgs(pubkey: suspended)), as: bed.harness.foundation)
         let error = bed.harness.rejects(
-            .invalidStatus, bed.createSubscribeUser(group: suspended, publisher: false, subscriber: true), as: bed.harness.client)
+            .invalidStatus, bed.createSubscribeUser(group: suspended, publisher: false, subscriber: true),
+            as: bed.harness.client)
         #expect(error?.message.contains("suspended, not activated") == true)
         bed.harness.rejects(
             .accountNotFound, bed.createSubscribeUser(group: Keypair().publicKey, publisher: false, subscriber: true),
@@ -284,12 +297,15 @@ import Testing
         let subscribeOnly = try bed.addActivatedGroup(code: "mg01", subscribers: [bed.harness.client])
         let publishOnly = try bed.addActivatedGroup(code: "mg02", ip: "233.84.178.2", publishers: [bed.harness.client])
         let publish = bed.harness.rejects(
-            .notAllowed, bed.createSubscribeUser(group: subscribeOnly, publisher: true, subscriber: true), as: bed.harness.client)
+            .notAllowed, bed.createSubscribeUser(group: subscribeOnly, publisher: true, subscriber: true),
+            as: bed.harness.client)
         #expect(publish?.message.contains("publisher allowlist") == true)
         let subscribe = bed.harness.rejects(
-            .notAllowed, bed.createSubscribeUser(group: publishOnly, publisher: false, subscriber: true), as: bed.harness.client)
+            .notAllowed, bed.createSubscribeUser(group: publishOnly, publisher: false, subscriber: true),
+            as: bed.harness.client)
         #expect(subscribe?.message.contains("subscriber allowlist") == true)
-        try bed.harness.run(bed.createSubscribeUser(group: publishOnly, publisher: true, subscriber: false), as: bed.harness.client)
+        try bed.harness.run(
+            bed.createSubscribeUser(group: publishOnly, publisher: true, subscriber: false), as: bed.harness.client)
     }
 
     @Test func anyMulticastUserNeedsAMulticastSlot() throws {
@@ -299,7 +315,8 @@ import Testing
             publicIp: "47.0.0.1", dzPrefixes: ["47.0.2.0/29"], endpoints: [], maxMulticastUsers: 0)
         bed.harness.rejects(
             .maxMulticastSubscribersExceeded,
-            bed.createSubscribeUser(group: group, publisher: true, subscriber: false, device: noSlots, endpoint: .unspecified),
+            bed.createSubscribeUser(
+                group: group, publisher: true, subscriber: false, device: noSlots, endpoint: .unspecified),
             as: bed.harness.client)
     }
 }
@@ -329,7 +346,8 @@ import Testing
         try bed.harness.run(UserTestbed.activation(key), as: bed.harness.activator)
         try bed.harness.run(.deleteUser(PubkeyArgs(pubkey: key)), as: bed.harness.client)
         bed.expectAuthorization(.closeUser(PubkeyArgs(pubkey: key)), allowed: [bed.harness.activator], refused: refused)
-        bed.harness.rejects(.userAccountNotFound, UserTestbed.activation(Keypair().publicKey), as: bed.harness.activator)
+        bed.harness.rejects(
+            .userAccountNotFound, UserTestbed.activation(Keypair().publicKey), as: bed.harness.activator)
     }
 
     @Test func tunnelIdsMustBeInRangeAndFreeOnTheDevice() throws {
@@ -337,7 +355,9 @@ import Testing
         try bed.addActivatedUser()
         let other = try bed.addUser(as: bed.otherClient, ip: TestAddresses.otherClient)
         func activation(_ id: UInt16) -> Instruction {
-            .activateUser(ActivateUserArgs(pubkey: other, tunnelId: id, tunnelNet: "169.254.0.2/31", dzIp: TestAddresses.otherClient))
+            .activateUser(
+                ActivateUserArgs(
+                    pubkey: other, tunnelId: id, tunnelNet: "169.254.0.2/31", dzIp: TestAddresses.otherClient))
         }
         for id: UInt16 in [0, 499, 4596] {
             let error = bed.harness.rejects(.invalidTunnelId, activation(id), as: bed.harness.activator)
@@ -352,7 +372,8 @@ import Testing
         try bed.grantPass(to: third, ip: "185.1.1.30")
         let key = try bed.addUser(as: third, ip: "185.1.1.30", device: device)
         try bed.harness.run(
-            .activateUser(ActivateUserArgs(pubkey: key, tunnelId: 500, tunnelNet: "169.254.0.4/31", dzIp: "185.1.1.30")),
+            .activateUser(
+                ActivateUserArgs(pubkey: key, tunnelId: 500, tunnelNet: "169.254.0.4/31", dzIp: "185.1.1.30")),
             as: bed.harness.activator)
     }
 
@@ -361,7 +382,8 @@ import Testing
         try bed.addActivatedUser()
         let other = try bed.addUser(as: bed.otherClient, ip: TestAddresses.otherClient)
         func activation(_ net: IPv4Prefix) -> Instruction {
-            .activateUser(ActivateUserArgs(pubkey: other, tunnelId: 501, tunnelNet: net, dzIp: TestAddresses.otherClient))
+            .activateUser(
+                ActivateUserArgs(pubkey: other, tunnelId: 501, tunnelNet: net, dzIp: TestAddresses.otherClient))
         }
         for net: IPv4Prefix in ["169.254.0.4/30", "169.254.0.5/31", "10.0.0.0/31"] {
             let error = bed.harness.rejects(.invalidTunnelNet, activation(net), as: bed.harness.activator)
@@ -384,27 +406,32 @@ import Testing
             .invalidDzIp, UserTestbed.activation(ibrl, dzIp: "45.0.2.1"), as: bed.harness.activator)
         #expect(error?.message.contains("must use its client IP") == true)
         let group = try bed.addActivatedGroup(subscribers: [bed.harness.client])
-        try bed.harness.run(bed.createSubscribeUser(group: group, publisher: false, subscriber: true), as: bed.harness.client)
+        try bed.harness.run(
+            bed.createSubscribeUser(group: group, publisher: false, subscriber: true), as: bed.harness.client)
         let subscriber = UserTestbed.userKey(.multicast)
         bed.harness.rejects(
             .invalidDzIp,
-            UserTestbed.activation(subscriber, slot: 1, dzIp: TestAddresses.publisherDzIp, endpoint: TestAddresses.deviceEndpoint),
+            UserTestbed.activation(
+                subscriber, slot: 1, dzIp: TestAddresses.publisherDzIp, endpoint: TestAddresses.deviceEndpoint),
             as: bed.harness.activator)
         try bed.harness.run(
-            UserTestbed.activation(subscriber, slot: 1, endpoint: TestAddresses.deviceEndpoint), as: bed.harness.activator)
+            UserTestbed.activation(subscriber, slot: 1, endpoint: TestAddresses.deviceEndpoint),
+            as: bed.harness.activator)
     }
 
     @Test func allocatedDzIpsComeFromTheDevicesDzPrefixesAfterTheReservedFirstAddress() throws {
         var bed = try UserTestbed()
         let key = try bed.addUser(.ibrlWithAllocatedIP)
-        let reserved = bed.harness.rejects(.invalidDzIp, UserTestbed.activation(key, dzIp: "45.0.2.0"), as: bed.harness.activator)
+        let reserved = bed.harness.rejects(
+            .invalidDzIp, UserTestbed.activation(key, dzIp: "45.0.2.0"), as: bed.harness.activator)
         #expect(reserved?.message.contains("reserved") == true)
         for dzIp: IPv4Address in ["45.0.3.1", TestAddresses.publisherDzIp, TestAddresses.client] {
             bed.harness.rejects(.invalidDzIp, UserTestbed.activation(key, dzIp: dzIp), as: bed.harness.activator)
         }
         try bed.harness.run(UserTestbed.activation(key, dzIp: "45.0.2.1"), as: bed.harness.activator)
         let edge = try bed.addUser(.edgeFiltering, as: bed.otherClient, ip: TestAddresses.otherClient)
-        let taken = bed.harness.rejects(.allocationFailed, UserTestbed.activation(edge, slot: 1, dzIp: "45.0.2.1"), as: bed.harness.activator)
+        let taken = bed.harness.rejects(
+            .allocationFailed, UserTestbed.activation(edge, slot: 1, dzIp: "45.0.2.1"), as: bed.harness.activator)
         #expect(taken?.field == "dz_ip")
         try bed.harness.run(UserTestbed.activation(edge, slot: 1, dzIp: "45.0.2.7"), as: bed.harness.activator)
     }
@@ -412,7 +439,8 @@ import Testing
     @Test func publisherDzIpsComeFromTheGlobalPublisherPoolNeverFromDevicePrefixes() throws {
         var bed = try UserTestbed()
         let group = try bed.addActivatedGroup(publishers: [bed.harness.client, bed.otherClient])
-        try bed.harness.run(bed.createSubscribeUser(group: group, publisher: true, subscriber: false), as: bed.harness.client)
+        try bed.harness.run(
+            bed.createSubscribeUser(group: group, publisher: true, subscriber: false), as: bed.harness.client)
         let publisher = UserTestbed.userKey(.multicast)
         func activation(_ user: PublicKey, _ slot: UInt16, _ dzIp: IPv4Address) -> Instruction {
             UserTestbed.activation(user, slot: slot, dzIp: dzIp, endpoint: TestAddresses.deviceEndpoint)
@@ -425,9 +453,11 @@ import Testing
             bed.createSubscribeUser(group: group, publisher: true, subscriber: false, ip: TestAddresses.otherClient),
             as: bed.otherClient)
         let second = UserTestbed.userKey(.multicast, ip: TestAddresses.otherClient)
-        bed.harness.rejects(.allocationFailed, activation(second, 1, TestAddresses.publisherDzIp), as: bed.harness.activator)
+        bed.harness.rejects(
+            .allocationFailed, activation(second, 1, TestAddresses.publisherDzIp), as: bed.harness.activator)
         // Ranges added to the pool are usable too.
-        try bed.harness.run(.addMulticastPublisherBlock(PrefixArgs(prefix: "148.51.120.0/21")), as: bed.harness.foundation)
+        try bed.harness.run(
+            .addMulticastPublisherBlock(PrefixArgs(prefix: "148.51.120.0/21")), as: bed.harness.foundation)
         try bed.harness.run(activation(second, 1, "148.51.120.1"), as: bed.harness.activator)
     }
 
@@ -436,16 +466,19 @@ import Testing
         let free = try bed.addUser(.ibrl)
         bed.harness.rejects(
             .invalidTunnelEndpoint, UserTestbed.activation(free, endpoint: "45.9.9.9"), as: bed.harness.activator)
-        try bed.harness.run(UserTestbed.activation(free, endpoint: TestAddresses.deviceEndpoint), as: bed.harness.activator)
+        try bed.harness.run(
+            UserTestbed.activation(free, endpoint: TestAddresses.deviceEndpoint), as: bed.harness.activator)
         #expect(try bed.user(free).tunnelEndpoint == TestAddresses.deviceEndpoint)
 
-        let chosen = try bed.addUser(.ibrl, as: bed.otherClient, ip: TestAddresses.otherClient, endpoint: TestAddresses.deviceEndpoint)
+        let chosen = try bed.addUser(
+            .ibrl, as: bed.otherClient, ip: TestAddresses.otherClient, endpoint: TestAddresses.deviceEndpoint)
         let moved = bed.harness.rejects(
             .invalidTunnelEndpoint, UserTestbed.activation(chosen, slot: 1, dzIp: TestAddresses.otherClient),
             as: bed.harness.activator)
         #expect(moved?.message.contains("may not move") == true)
         try bed.harness.run(
-            UserTestbed.activation(chosen, slot: 1, dzIp: TestAddresses.otherClient, endpoint: TestAddresses.deviceEndpoint),
+            UserTestbed.activation(
+                chosen, slot: 1, dzIp: TestAddresses.otherClient, endpoint: TestAddresses.deviceEndpoint),
             as: bed.harness.activator)
     }
 
@@ -463,9 +496,11 @@ import Testing
     @Test func rejectionReleasesTheSlotAndRecordsTheReason() throws {
         var bed = try UserTestbed()
         let group = try bed.addActivatedGroup(publishers: [bed.harness.client], subscribers: [bed.harness.client])
-        try bed.harness.run(bed.createSubscribeUser(group: group, publisher: true, subscriber: true), as: bed.harness.client)
+        try bed.harness.run(
+            bed.createSubscribeUser(group: group, publisher: true, subscriber: true), as: bed.harness.client)
         let key = UserTestbed.userKey(.multicast)
-        try bed.harness.run(.rejectUser(RejectArgs(pubkey: key, reason: "publisher pool exhausted")), as: bed.harness.activator)
+        try bed.harness.run(
+            .rejectUser(RejectArgs(pubkey: key, reason: "publisher pool exhausted")), as: bed.harness.activator)
         let user = try bed.user(key)
         #expect(user.status == .rejected)
         #expect(user.rejectReason == "publisher pool exhausted")
@@ -483,31 +518,39 @@ import Testing
     @Test func rejectionNeedsAPendingUserAndAReason() throws {
         var bed = try UserTestbed()
         let key = try bed.addUser()
-        bed.harness.rejects(.invalidArgument, .rejectUser(RejectArgs(pubkey: key, reason: "")), as: bed.harness.activator)
+        bed.harness.rejects(
+            .invalidArgument, .rejectUser(RejectArgs(pubkey: key, reason: "")), as: bed.harness.activator)
         bed.harness.rejects(
             .invalidArgument, .rejectUser(RejectArgs(pubkey: key, reason: String(repeating: "r", count: 257))),
             as: bed.harness.activator)
-        try bed.harness.run(.rejectUser(RejectArgs(pubkey: key, reason: String(repeating: "r", count: 256))), as: bed.harness.activator)
-        bed.harness.rejects(.invalidStatus, .rejectUser(RejectArgs(pubkey: key, reason: "again")), as: bed.harness.activator)
+        try bed.harness.run(
+            .rejectUser(RejectArgs(pubkey: key, reason: String(repeating: "r", count: 256))), as: bed.harness.activator)
+        bed.harness.rejects(
+            .invalidStatus, .rejectUser(RejectArgs(pubkey: key, reason: "again")), as: bed.harness.activator)
         let activated = try bed.addUser(as: bed.otherClient, ip: TestAddresses.otherClient)
-        try bed.harness.run(UserTestbed.activation(activated, dzIp: TestAddresses.otherClient), as: bed.harness.activator)
-        bed.harness.rejects(.invalidStatus, .rejectUser(RejectArgs(pubkey: activated, reason: "late")), as: bed.harness.activator)
+        try bed.harness.run(
+            UserTestbed.activation(activated, dzIp: TestAddresses.otherClient), as: bed.harness.activator)
+        bed.harness.rejects(
+            .invalidStatus, .rejectUser(RejectArgs(pubkey: activated, reason: "late")), as: bed.harness.activator)
     }
 }
 
 /// `update_multicast_roles`.
 @Suite struct MulticastRoleTests {
     private static func roles(_ user: PublicKey, _ group: PublicKey, publisher: Bool, subscriber: Bool) -> Instruction {
-        .updateMulticastRoles(UpdateMulticastRolesArgs(user: user, group: group, publisher: publisher, subscriber: subscriber))
+        .updateMulticastRoles(
+            UpdateMulticastRolesArgs(user: user, group: group, publisher: publisher, subscriber: subscriber))
     }
 
     /// A testbed with an activated subscriber of `group` (the client may also publish to it).
     private static func activatedSubscriber() throws -> (bed: UserTestbed, user: PublicKey, group: PublicKey) {
         var bed = try UserTestbed()
         let group = try bed.addActivatedGroup(publishers: [bed.harness.client], subscribers: [bed.harness.client])
-        try bed.harness.run(bed.createSubscribeUser(group: group, publisher: false, subscriber: true), as: bed.harness.client)
+        try bed.harness.run(
+            bed.createSubscribeUser(group: group, publisher: false, subscriber: true), as: bed.harness.client)
         let user = UserTestbed.userKey(.multicast)
-        try bed.harness.run(UserTestbed.activation(user, endpoint: TestAddresses.deviceEndpoint), as: bed.harness.activator)
+        try bed.harness.run(
+            UserTestbed.activation(user, endpoint: TestAddresses.deviceEndpoint), as: bed.harness.activator)
         return (bed, user, group)
     }
 
@@ -554,13 +597,16 @@ import Testing
         var bed = setup.bed
         let (user, group) = (setup.user, setup.group)
         try bed.harness.run(
-            .removeMulticastGroupPublisher(MulticastAllowlistArgs(group: group, userPayer: bed.harness.client.publicKey)),
+            .removeMulticastGroupPublisher(
+                MulticastAllowlistArgs(group: group, userPayer: bed.harness.client.publicKey)),
             as: bed.groupOwner)
-        let notListed = bed.harness.rejects(.notAllowed, Self.roles(user, group, publisher: true, subscriber: true), as: bed.harness.client)
+        let notListed = bed.harness.rejects(
+            .notAllowed, Self.roles(user, group, publisher: true, subscriber: true), as: bed.harness.client)
         #expect(notListed?.message.contains("publisher allowlist") == true)
         let other = try bed.addActivatedGroup(code: "mg02", ip: "233.84.178.2", subscribers: [bed.harness.client])
         try bed.harness.run(.suspendMulticastGroup(PubkeyArgs(pubkey: other)), as: bed.harness.foundation)
-        bed.harness.rejects(.invalidStatus, Self.roles(user, other, publisher: false, subscriber: true), as: bed.harness.client)
+        bed.harness.rejects(
+            .invalidStatus, Self.roles(user, other, publisher: false, subscriber: true), as: bed.harness.client)
         // Dropping a role is always possible, even in a suspended group.
         try bed.harness.run(.reactivateMulticastGroup(PubkeyArgs(pubkey: other)), as: bed.harness.foundation)
         try bed.harness.run(Self.roles(user, other, publisher: false, subscriber: true), as: bed.harness.client)
@@ -569,7 +615,8 @@ import Testing
         #expect(try bed.group(other).subscriberCount == 0)
         // Keeping a held role does not re-check its allowlist.
         try bed.harness.run(
-            .removeMulticastGroupSubscriber(MulticastAllowlistArgs(group: group, userPayer: bed.harness.client.publicKey)),
+            .removeMulticastGroupSubscriber(
+                MulticastAllowlistArgs(group: group, userPayer: bed.harness.client.publicKey)),
             as: bed.groupOwner)
         try bed.harness.run(Self.roles(user, group, publisher: false, subscriber: true), as: bed.harness.client)
         #expect(try bed.user(user).subscribers == [group])
@@ -580,14 +627,17 @@ import Testing
         var bed = setup.bed
         let (user, group) = (setup.user, setup.group)
         let ibrl = try bed.addActivatedUser(slot: 1)
-        let wrongType = bed.harness.rejects(.invalidArgument, Self.roles(ibrl, group, publisher: false, subscriber: true), as: bed.harness.client)
+        let wrongType = bed.harness.rejects(
+            .invalidArgument, Self.roles(ibrl, group, publisher: false, subscriber: true), as: bed.harness.client)
         #expect(wrongType?.message.contains("only multicast users take roles") == true)
         var suspended = try bed.user(user)
         suspended.status = .suspended
         bed.harness.insert(.user(suspended))
-        bed.harness.rejects(.invalidStatus, Self.roles(user, group, publisher: true, subscriber: true), as: bed.harness.client)
+        bed.harness.rejects(
+            .invalidStatus, Self.roles(user, group, publisher: true, subscriber: true), as: bed.harness.client)
         try bed.harness.run(.requestBanUser(PubkeyArgs(pubkey: user)), as: bed.harness.foundation)
-        bed.harness.rejects(.invalidStatus, Self.roles(user, group, publisher: true, subscriber: true), as: bed.harness.client)
+        bed.harness.rejects(
+            .invalidStatus, Self.roles(user, group, publisher: true, subscriber: true), as: bed.harness.client)
         // A banned user may still drop its roles (so that it can be deleted).
         try bed.harness.run(Self.roles(user, group, publisher: false, subscriber: false), as: bed.harness.foundation)
         #expect(try bed.group(group).subscriberCount == 0)
@@ -618,7 +668,8 @@ import Testing
         bed.harness.rejects(.invalidStatus, delete, as: bed.harness.client)
 
         var suspended = User(
-            pubkey: UserTestbed.userKey(.ibrl, ip: TestAddresses.otherClient), owner: bed.otherClient.publicKey, userType: .ibrl,
+            pubkey: UserTestbed.userKey(.ibrl, ip: TestAddresses.otherClient), owner: bed.otherClient.publicKey,
+            userType: .ibrl,
             device: bed.device, clientIp: TestAddresses.otherClient, dzIp: TestAddresses.otherClient, tunnelId: 501,
             tunnelNet: "169.254.0.2/31", status: .suspended)
         bed.harness.insert(.user(suspended))
@@ -630,14 +681,17 @@ import Testing
     @Test func aUserWithRolesCannotBeDeletedUnlessTheSameTransactionDropsThem() throws {
         var bed = try UserTestbed()
         let group = try bed.addActivatedGroup(subscribers: [bed.harness.client])
-        try bed.harness.run(bed.createSubscribeUser(group: group, publisher: false, subscriber: true), as: bed.harness.client)
+        try bed.harness.run(
+            bed.createSubscribeUser(group: group, publisher: false, subscriber: true), as: bed.harness.client)
         let key = UserTestbed.userKey(.multicast)
-        try bed.harness.run(UserTestbed.activation(key, endpoint: TestAddresses.deviceEndpoint), as: bed.harness.activator)
+        try bed.harness.run(
+            UserTestbed.activation(key, endpoint: TestAddresses.deviceEndpoint), as: bed.harness.activator)
         let delete = Instruction.deleteUser(PubkeyArgs(pubkey: key))
         let error = bed.harness.rejects(.referenceCountNotZero, delete, as: bed.harness.client)
         #expect(error?.message.contains("subscribes to 1") == true)
         try bed.harness.run(
-            .updateMulticastRoles(UpdateMulticastRolesArgs(user: key, group: group, publisher: false, subscriber: false)),
+            .updateMulticastRoles(
+                UpdateMulticastRolesArgs(user: key, group: group, publisher: false, subscriber: false)),
             delete, as: bed.harness.client)
         #expect(try bed.user(key).status == .deleting)
         #expect(try bed.group(group).subscriberCount == 0)

@@ -69,7 +69,9 @@ struct UserTestbed {
             do {
                 try copy.harness.run(instruction, as: signer)
             } catch {
-                Issue.record("\(signer.publicKey) should be allowed \(instruction.name): \(error)", sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(signer.publicKey) should be allowed \(instruction.name): \(error)",
+                    sourceLocation: sourceLocation)
             }
         }
         for signer in refused {
@@ -111,7 +113,8 @@ struct UserTestbed {
         code: String? = nil, publicIp: IPv4Address = TestAddresses.devicePublicIp,
         dzPrefixes: [IPv4Prefix] = [TestAddresses.deviceDzPrefix], status: DeviceStatus = .activated,
         deviceType: DeviceType = .hybrid, endpoints: [IPv4Address] = [TestAddresses.deviceEndpoint],
-        maxUnicastUsers: UInt16 = Device.defaultMaxUsersPerType, maxMulticastUsers: UInt16 = Device.defaultMaxUsersPerType
+        maxUnicastUsers: UInt16 = Device.defaultMaxUsersPerType,
+        maxMulticastUsers: UInt16 = Device.defaultMaxUsersPerType
     ) -> PublicKey {
         let index = nextDeviceIndex
         nextDeviceIndex += 1
@@ -142,9 +145,10 @@ struct UserTestbed {
         typeKey: PublicKey? = nil, lastAccessEpoch: UInt64 = AccessPass.unlimitedEpoch, allowMultipleIp: Bool = false
     ) throws(ProgramError) {
         try harness.run(
-            .setAccessPass(SetAccessPassArgs(
-                accessPassType: type, typeKey: typeKey, clientIp: ip, userPayer: payer.publicKey,
-                lastAccessEpoch: lastAccessEpoch, allowMultipleIp: allowMultipleIp)),
+            .setAccessPass(
+                SetAccessPassArgs(
+                    accessPassType: type, typeKey: typeKey, clientIp: ip, userPayer: payer.publicKey,
+                    lastAccessEpoch: lastAccessEpoch, allowMultipleIp: allowMultipleIp)),
             as: harness.foundation)
     }
 
@@ -153,7 +157,8 @@ struct UserTestbed {
         _ type: UserType = .ibrl, ip: IPv4Address = TestAddresses.client, device: PublicKey? = nil,
         endpoint: IPv4Address = .unspecified
     ) -> Instruction {
-        .createUser(CreateUserArgs(userType: type, device: device ?? self.device, clientIp: ip, tunnelEndpoint: endpoint))
+        .createUser(
+            CreateUserArgs(userType: type, device: device ?? self.device, clientIp: ip, tunnelEndpoint: endpoint))
     }
 
     /// The create-subscribe-user instruction for `group`.
@@ -161,9 +166,11 @@ struct UserTestbed {
         group: PublicKey, publisher: Bool, subscriber: Bool, ip: IPv4Address = TestAddresses.client,
         device: PublicKey? = nil, endpoint: IPv4Address = TestAddresses.deviceEndpoint
     ) -> Instruction {
-        .createSubscribeUser(CreateSubscribeUserArgs(
-            device: device ?? self.device, clientIp: ip, tunnelEndpoint: endpoint, group: group, publisher: publisher,
-            subscriber: subscriber))
+        .createSubscribeUser(
+            CreateSubscribeUserArgs(
+                device: device ?? self.device, clientIp: ip, tunnelEndpoint: endpoint, group: group,
+                publisher: publisher,
+                subscriber: subscriber))
     }
 
     /// Creates a user of `type` for `signer` (the harness client by default); returns its key.
@@ -181,10 +188,12 @@ struct UserTestbed {
         _ user: PublicKey, slot: UInt16 = 0, dzIp: IPv4Address = TestAddresses.client,
         endpoint: IPv4Address = .unspecified
     ) -> Instruction {
-        .activateUser(ActivateUserArgs(
-            pubkey: user, tunnelId: 500 + slot,
-            tunnelNet: IPv4Prefix(uncheckedAddress: IPv4Address(169, 254, 0, UInt8(slot * 2)), length: 31), dzIp: dzIp,
-            tunnelEndpoint: endpoint))
+        .activateUser(
+            ActivateUserArgs(
+                pubkey: user, tunnelId: 500 + slot,
+                tunnelNet: IPv4Prefix(uncheckedAddress: IPv4Address(169, 254, 0, UInt8(slot * 2)), length: 31),
+                dzIp: dzIp,
+                tunnelEndpoint: endpoint))
     }
 
     /// Creates an IBRL user for the harness client and activates it in allocation `slot`; returns its key.
@@ -206,10 +215,14 @@ struct UserTestbed {
         try harness.run(
             .activateMulticastGroup(ActivateMulticastGroupArgs(pubkey: key, multicastIp: ip)), as: harness.activator)
         for payer in publishers {
-            try harness.run(.addMulticastGroupPublisher(MulticastAllowlistArgs(group: key, userPayer: payer.publicKey)), as: harness.foundation)
+            try harness.run(
+                .addMulticastGroupPublisher(MulticastAllowlistArgs(group: key, userPayer: payer.publicKey)),
+                as: harness.foundation)
         }
         for payer in subscribers {
-            try harness.run(.addMulticastGroupSubscriber(MulticastAllowlistArgs(group: key, userPayer: payer.publicKey)), as: harness.foundation)
+            try harness.run(
+                .addMulticastGroupSubscriber(MulticastAllowlistArgs(group: key, userPayer: payer.publicKey)),
+                as: harness.foundation)
         }
         return key
     }
@@ -218,7 +231,8 @@ struct UserTestbed {
     @discardableResult
     mutating func addPendingGroup(code: String = "mg01") throws -> PublicKey {
         let changes = try harness.run(
-            .createMulticastGroup(CreateMulticastGroupArgs(code: code, maxBandwidth: 1_000_000_000, owner: groupOwner.publicKey)),
+            .createMulticastGroup(
+                CreateMulticastGroupArgs(code: code, maxBandwidth: 1_000_000_000, owner: groupOwner.publicKey)),
             as: harness.foundation)
         return try #require(changes.key(of: .multicastGroup))
     }

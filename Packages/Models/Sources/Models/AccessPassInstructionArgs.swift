@@ -16,7 +16,11 @@ public struct SetAccessPassArgs: Hashable, Sendable, Codable {
     public var allowMultipleIp: Bool
 
     /// Creates the arguments.
-    public init(accessPassType: AccessPassType = .prepaid, typeKey: PublicKey? = nil, typeName: String? = nil, clientIp: IPv4Address, userPayer: PublicKey, lastAccessEpoch: UInt64 = AccessPass.unlimitedEpoch, allowMultipleIp: Bool = false) {
+    public init(
+        accessPassType: AccessPassType = .prepaid, typeKey: PublicKey? = nil, typeName: String? = nil,
+        clientIp: IPv4Address, userPayer: PublicKey, lastAccessEpoch: UInt64 = AccessPass.unlimitedEpoch,
+        allowMultipleIp: Bool = false
+    ) {
         self.accessPassType = accessPassType
         self.typeKey = typeKey
         self.typeName = typeName
@@ -44,7 +48,8 @@ public struct SetAccessPassArgs: Hashable, Sendable, Codable {
         typeName = try container.decodeIfPresent(String.self, forKey: .typeName)
         clientIp = try container.decode(IPv4Address.self, forKey: .clientIp)
         userPayer = try container.decode(PublicKey.self, forKey: .userPayer)
-        lastAccessEpoch = try container.decodeIfPresent(UInt64.self, forKey: .lastAccessEpoch) ?? AccessPass.unlimitedEpoch
+        lastAccessEpoch =
+            try container.decodeIfPresent(UInt64.self, forKey: .lastAccessEpoch) ?? AccessPass.unlimitedEpoch
         allowMultipleIp = try container.decodeIfPresent(Bool.self, forKey: .allowMultipleIp) ?? false
     }
 }

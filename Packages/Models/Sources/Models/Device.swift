@@ -136,7 +136,8 @@ public struct Device: Hashable, Sendable, Codable {
             guard prefix.isAligned, prefix.length <= 31, prefix.networkAddress.isGlobal, prefix.lastAddress.isGlobal
             else {
                 throw ProgramError(
-                    .invalidDzPrefix, "dz_prefix \(prefix) must be an aligned, globally routable block of /31 or larger",
+                    .invalidDzPrefix,
+                    "dz_prefix \(prefix) must be an aligned, globally routable block of /31 or larger",
                     field: "dz_prefixes")
             }
         }
@@ -161,7 +162,8 @@ public struct Device: Hashable, Sendable, Codable {
             try interface.validate()
             guard seen.insert(interface.name.lowercased()).inserted else {
                 throw ProgramError(
-                    .interfaceAlreadyExists, "device \(code) has interface \(interface.name) twice", field: "interfaces")
+                    .interfaceAlreadyExists, "device \(code) has interface \(interface.name) twice", field: "interfaces"
+                )
             }
         }
     }

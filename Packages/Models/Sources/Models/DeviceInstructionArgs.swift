@@ -24,7 +24,13 @@ public struct CreateDeviceArgs: Hashable, Sendable, Codable {
     public var maxMulticastUsers: UInt16
 
     /// Creates the arguments.
-    public init(code: String, contributor: PublicKey, location: PublicKey, exchange: PublicKey, deviceType: DeviceType = .hybrid, publicIp: IPv4Address, dzPrefixes: [IPv4Prefix], metricsPublisher: PublicKey = .zero, mgmtVrf: String = "", maxUnicastUsers: UInt16 = Device.defaultMaxUsersPerType, maxMulticastUsers: UInt16 = Device.defaultMaxUsersPerType) {
+    public init(
+        code: String, contributor: PublicKey, location: PublicKey, exchange: PublicKey,
+        deviceType: DeviceType = .hybrid, publicIp: IPv4Address, dzPrefixes: [IPv4Prefix],
+        metricsPublisher: PublicKey = .zero, mgmtVrf: String = "",
+        maxUnicastUsers: UInt16 = Device.defaultMaxUsersPerType,
+        maxMulticastUsers: UInt16 = Device.defaultMaxUsersPerType
+    ) {
         self.code = code
         self.contributor = contributor
         self.location = location
@@ -64,8 +70,10 @@ public struct CreateDeviceArgs: Hashable, Sendable, Codable {
         dzPrefixes = try container.decode([IPv4Prefix].self, forKey: .dzPrefixes)
         metricsPublisher = try container.decodeIfPresent(PublicKey.self, forKey: .metricsPublisher) ?? .zero
         mgmtVrf = try container.decodeIfPresent(String.self, forKey: .mgmtVrf) ?? ""
-        maxUnicastUsers = try container.decodeIfPresent(UInt16.self, forKey: .maxUnicastUsers) ?? Device.defaultMaxUsersPerType
-        maxMulticastUsers = try container.decodeIfPresent(UInt16.self, forKey: .maxMulticastUsers) ?? Device.defaultMaxUsersPerType
+        maxUnicastUsers =
+            try container.decodeIfPresent(UInt16.self, forKey: .maxUnicastUsers) ?? Device.defaultMaxUsersPerType
+        maxMulticastUsers =
+            try container.decodeIfPresent(UInt16.self, forKey: .maxMulticastUsers) ?? Device.defaultMaxUsersPerType
     }
 }
 
@@ -97,7 +105,12 @@ public struct UpdateDeviceArgs: Hashable, Sendable, Codable {
     public var status: DeviceStatus?
 
     /// Creates the arguments.
-    public init(pubkey: PublicKey, code: String? = nil, deviceType: DeviceType? = nil, publicIp: IPv4Address? = nil, dzPrefixes: [IPv4Prefix]? = nil, metricsPublisher: PublicKey? = nil, mgmtVrf: String? = nil, location: PublicKey? = nil, exchange: PublicKey? = nil, maxUnicastUsers: UInt16? = nil, maxMulticastUsers: UInt16? = nil, status: DeviceStatus? = nil) {
+    public init(
+        pubkey: PublicKey, code: String? = nil, deviceType: DeviceType? = nil, publicIp: IPv4Address? = nil,
+        dzPrefixes: [IPv4Prefix]? = nil, metricsPublisher: PublicKey? = nil, mgmtVrf: String? = nil,
+        location: PublicKey? = nil, exchange: PublicKey? = nil, maxUnicastUsers: UInt16? = nil,
+        maxMulticastUsers: UInt16? = nil, status: DeviceStatus? = nil
+    ) {
         self.pubkey = pubkey
         self.code = code
         self.deviceType = deviceType

@@ -112,7 +112,8 @@ public struct DeviceInterface: Hashable, Sendable, Codable {
             throw ProgramError(.invalidMtu, "interface \(name) must have MTU \(expectedMTU), not \(mtu)", field: "mtu")
         }
         if isEdge && bandwidth == 0 {
-            throw ProgramError(.invalidBandwidth, "CYOA/DIA interface \(name) needs a bandwidth above 0", field: "bandwidth")
+            throw ProgramError(
+                .invalidBandwidth, "CYOA/DIA interface \(name) needs a bandwidth above 0", field: "bandwidth")
         }
         guard vlanId <= Self.maxVlanId else {
             throw ProgramError(.invalidVlanId, "vlan_id \(vlanId) is above \(Self.maxVlanId)", field: "vlan_id")

@@ -68,7 +68,8 @@ public struct Exchange: Hashable, Sendable, Codable {
         try Coordinates.validate(latitude: latitude, longitude: longitude)
         try Self.validateBgpCommunity(bgpCommunity)
         if let device1, device1 == device2 {
-            throw ProgramError(.invalidDevicePubkey, "device1 and device2 must differ (both \(device1))", field: "device2")
+            throw ProgramError(
+                .invalidDevicePubkey, "device1 and device2 must differ (both \(device1))", field: "device2")
         }
     }
 

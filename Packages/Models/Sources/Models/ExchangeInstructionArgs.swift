@@ -41,7 +41,10 @@ public struct UpdateExchangeArgs: Hashable, Sendable, Codable {
     public var bgpCommunity: UInt16?
 
     /// Creates the arguments.
-    public init(pubkey: PublicKey, code: String? = nil, name: String? = nil, latitude: Double? = nil, longitude: Double? = nil, bgpCommunity: UInt16? = nil) {
+    public init(
+        pubkey: PublicKey, code: String? = nil, name: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
+        bgpCommunity: UInt16? = nil
+    ) {
         self.pubkey = pubkey
         self.code = code
         self.name = name

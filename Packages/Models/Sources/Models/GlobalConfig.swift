@@ -65,7 +65,8 @@ public struct GlobalConfig: Hashable, Sendable, Codable {
         }
         guard multicastGroupBlock.isAligned, IPv4Address.multicastRange.contains(multicastGroupBlock) else {
             throw ProgramError(
-                .invalidMulticastIp, "multicastgroup_block \(multicastGroupBlock) must be an aligned block inside 224.0.0.0/4",
+                .invalidMulticastIp,
+                "multicastgroup_block \(multicastGroupBlock) must be an aligned block inside 224.0.0.0/4",
                 field: "multicastgroup_block")
         }
         for block in multicastPublisherBlocks {
@@ -85,7 +86,8 @@ public struct GlobalConfig: Hashable, Sendable, Codable {
         let range = Exchange.bgpCommunityRange
         guard range.lowerBound <= nextBgpCommunity, nextBgpCommunity <= range.upperBound + 1 else {
             throw ProgramError(
-                .invalidBgpCommunity, "next_bgp_community \(nextBgpCommunity) is outside \(range.lowerBound)...\(range.upperBound)",
+                .invalidBgpCommunity,
+                "next_bgp_community \(nextBgpCommunity) is outside \(range.lowerBound)...\(range.upperBound)",
                 field: "next_bgp_community")
         }
     }

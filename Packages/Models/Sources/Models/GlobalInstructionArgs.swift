@@ -69,7 +69,10 @@ public struct SetGlobalConfigArgs: Hashable, Sendable, Codable {
     public var nextBgpCommunity: UInt16?
 
     /// Creates the arguments.
-    public init(localAsn: UInt32, remoteAsn: UInt32, deviceTunnelBlock: IPv4Prefix, userTunnelBlock: IPv4Prefix, multicastGroupBlock: IPv4Prefix, multicastPublisherBlocks: [IPv4Prefix]? = nil, nextBgpCommunity: UInt16? = nil) {
+    public init(
+        localAsn: UInt32, remoteAsn: UInt32, deviceTunnelBlock: IPv4Prefix, userTunnelBlock: IPv4Prefix,
+        multicastGroupBlock: IPv4Prefix, multicastPublisherBlocks: [IPv4Prefix]? = nil, nextBgpCommunity: UInt16? = nil
+    ) {
         self.localAsn = localAsn
         self.remoteAsn = remoteAsn
         self.deviceTunnelBlock = deviceTunnelBlock

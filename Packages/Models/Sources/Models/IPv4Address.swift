@@ -54,6 +54,7 @@ public struct IPv4Address: Hashable, Comparable, Sendable {
         return overflow ? nil : IPv4Address(sum)
     }
 
+    /// Orders addresses numerically.
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool {
         lhs.value < rhs.value
     }

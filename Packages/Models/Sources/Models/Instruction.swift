@@ -288,12 +288,15 @@ extension Instruction: Codable {
         switch type {
         case "init_global_state": self = .initGlobalState
         case "set_authority": self = .setAuthority(try container.decode(SetAuthorityArgs.self, forKey: .args))
-        case "add_foundation_allowlist": self = .addFoundationAllowlist(try container.decode(PubkeyArgs.self, forKey: .args))
-        case "remove_foundation_allowlist": self = .removeFoundationAllowlist(try container.decode(PubkeyArgs.self, forKey: .args))
+        case "add_foundation_allowlist":
+            self = .addFoundationAllowlist(try container.decode(PubkeyArgs.self, forKey: .args))
+        case "remove_foundation_allowlist":
+            self = .removeFoundationAllowlist(try container.decode(PubkeyArgs.self, forKey: .args))
         case "add_qa_allowlist": self = .addQaAllowlist(try container.decode(PubkeyArgs.self, forKey: .args))
         case "remove_qa_allowlist": self = .removeQaAllowlist(try container.decode(PubkeyArgs.self, forKey: .args))
         case "set_global_config": self = .setGlobalConfig(try container.decode(SetGlobalConfigArgs.self, forKey: .args))
-        case "add_multicast_publisher_block": self = .addMulticastPublisherBlock(try container.decode(PrefixArgs.self, forKey: .args))
+        case "add_multicast_publisher_block":
+            self = .addMulticastPublisherBlock(try container.decode(PrefixArgs.self, forKey: .args))
         case "set_epoch": self = .setEpoch(try container.decode(SetEpochArgs.self, forKey: .args))
         case "create_location": self = .createLocation(try container.decode(CreateLocationArgs.self, forKey: .args))
         case "update_location": self = .updateLocation(try container.decode(UpdateLocationArgs.self, forKey: .args))
@@ -305,8 +308,10 @@ extension Instruction: Codable {
         case "suspend_exchange": self = .suspendExchange(try container.decode(PubkeyArgs.self, forKey: .args))
         case "resume_exchange": self = .resumeExchange(try container.decode(PubkeyArgs.self, forKey: .args))
         case "delete_exchange": self = .deleteExchange(try container.decode(PubkeyArgs.self, forKey: .args))
-        case "create_contributor": self = .createContributor(try container.decode(CreateContributorArgs.self, forKey: .args))
-        case "update_contributor": self = .updateContributor(try container.decode(UpdateContributorArgs.self, forKey: .args))
+        case "create_contributor":
+            self = .createContributor(try container.decode(CreateContributorArgs.self, forKey: .args))
+        case "update_contributor":
+            self = .updateContributor(try container.decode(UpdateContributorArgs.self, forKey: .args))
         case "suspend_contributor": self = .suspendContributor(try container.decode(PubkeyArgs.self, forKey: .args))
         case "resume_contributor": self = .resumeContributor(try container.decode(PubkeyArgs.self, forKey: .args))
         case "delete_contributor": self = .deleteContributor(try container.decode(PubkeyArgs.self, forKey: .args))
@@ -316,12 +321,18 @@ extension Instruction: Codable {
         case "activate_device": self = .activateDevice(try container.decode(PubkeyArgs.self, forKey: .args))
         case "reject_device": self = .rejectDevice(try container.decode(RejectArgs.self, forKey: .args))
         case "close_device": self = .closeDevice(try container.decode(PubkeyArgs.self, forKey: .args))
-        case "create_device_interface": self = .createDeviceInterface(try container.decode(CreateDeviceInterfaceArgs.self, forKey: .args))
-        case "update_device_interface": self = .updateDeviceInterface(try container.decode(UpdateDeviceInterfaceArgs.self, forKey: .args))
-        case "delete_device_interface": self = .deleteDeviceInterface(try container.decode(InterfaceArgs.self, forKey: .args))
-        case "activate_device_interface": self = .activateDeviceInterface(try container.decode(ActivateDeviceInterfaceArgs.self, forKey: .args))
-        case "reject_device_interface": self = .rejectDeviceInterface(try container.decode(RejectDeviceInterfaceArgs.self, forKey: .args))
-        case "remove_device_interface": self = .removeDeviceInterface(try container.decode(InterfaceArgs.self, forKey: .args))
+        case "create_device_interface":
+            self = .createDeviceInterface(try container.decode(CreateDeviceInterfaceArgs.self, forKey: .args))
+        case "update_device_interface":
+            self = .updateDeviceInterface(try container.decode(UpdateDeviceInterfaceArgs.self, forKey: .args))
+        case "delete_device_interface":
+            self = .deleteDeviceInterface(try container.decode(InterfaceArgs.self, forKey: .args))
+        case "activate_device_interface":
+            self = .activateDeviceInterface(try container.decode(ActivateDeviceInterfaceArgs.self, forKey: .args))
+        case "reject_device_interface":
+            self = .rejectDeviceInterface(try container.decode(RejectDeviceInterfaceArgs.self, forKey: .args))
+        case "remove_device_interface":
+            self = .removeDeviceInterface(try container.decode(InterfaceArgs.self, forKey: .args))
         case "create_link": self = .createLink(try container.decode(CreateLinkArgs.self, forKey: .args))
         case "accept_link": self = .acceptLink(try container.decode(AcceptLinkArgs.self, forKey: .args))
         case "update_link": self = .updateLink(try container.decode(UpdateLinkArgs.self, forKey: .args))
@@ -330,25 +341,38 @@ extension Instruction: Codable {
         case "reject_link": self = .rejectLink(try container.decode(RejectArgs.self, forKey: .args))
         case "close_link": self = .closeLink(try container.decode(PubkeyArgs.self, forKey: .args))
         case "create_user": self = .createUser(try container.decode(CreateUserArgs.self, forKey: .args))
-        case "create_subscribe_user": self = .createSubscribeUser(try container.decode(CreateSubscribeUserArgs.self, forKey: .args))
-        case "update_multicast_roles": self = .updateMulticastRoles(try container.decode(UpdateMulticastRolesArgs.self, forKey: .args))
+        case "create_subscribe_user":
+            self = .createSubscribeUser(try container.decode(CreateSubscribeUserArgs.self, forKey: .args))
+        case "update_multicast_roles":
+            self = .updateMulticastRoles(try container.decode(UpdateMulticastRolesArgs.self, forKey: .args))
         case "delete_user": self = .deleteUser(try container.decode(PubkeyArgs.self, forKey: .args))
         case "request_ban_user": self = .requestBanUser(try container.decode(PubkeyArgs.self, forKey: .args))
         case "activate_user": self = .activateUser(try container.decode(ActivateUserArgs.self, forKey: .args))
         case "reject_user": self = .rejectUser(try container.decode(RejectArgs.self, forKey: .args))
         case "close_user": self = .closeUser(try container.decode(PubkeyArgs.self, forKey: .args))
-        case "create_multicast_group": self = .createMulticastGroup(try container.decode(CreateMulticastGroupArgs.self, forKey: .args))
-        case "update_multicast_group": self = .updateMulticastGroup(try container.decode(UpdateMulticastGroupArgs.self, forKey: .args))
-        case "suspend_multicast_group": self = .suspendMulticastGroup(try container.decode(PubkeyArgs.self, forKey: .args))
-        case "reactivate_multicast_group": self = .reactivateMulticastGroup(try container.decode(PubkeyArgs.self, forKey: .args))
-        case "delete_multicast_group": self = .deleteMulticastGroup(try container.decode(PubkeyArgs.self, forKey: .args))
-        case "activate_multicast_group": self = .activateMulticastGroup(try container.decode(ActivateMulticastGroupArgs.self, forKey: .args))
-        case "reject_multicast_group": self = .rejectMulticastGroup(try container.decode(RejectArgs.self, forKey: .args))
+        case "create_multicast_group":
+            self = .createMulticastGroup(try container.decode(CreateMulticastGroupArgs.self, forKey: .args))
+        case "update_multicast_group":
+            self = .updateMulticastGroup(try container.decode(UpdateMulticastGroupArgs.self, forKey: .args))
+        case "suspend_multicast_group":
+            self = .suspendMulticastGroup(try container.decode(PubkeyArgs.self, forKey: .args))
+        case "reactivate_multicast_group":
+            self = .reactivateMulticastGroup(try container.decode(PubkeyArgs.self, forKey: .args))
+        case "delete_multicast_group":
+            self = .deleteMulticastGroup(try container.decode(PubkeyArgs.self, forKey: .args))
+        case "activate_multicast_group":
+            self = .activateMulticastGroup(try container.decode(ActivateMulticastGroupArgs.self, forKey: .args))
+        case "reject_multicast_group":
+            self = .rejectMulticastGroup(try container.decode(RejectArgs.self, forKey: .args))
         case "close_multicast_group": self = .closeMulticastGroup(try container.decode(PubkeyArgs.self, forKey: .args))
-        case "add_multicast_group_publisher": self = .addMulticastGroupPublisher(try container.decode(MulticastAllowlistArgs.self, forKey: .args))
-        case "remove_multicast_group_publisher": self = .removeMulticastGroupPublisher(try container.decode(MulticastAllowlistArgs.self, forKey: .args))
-        case "add_multicast_group_subscriber": self = .addMulticastGroupSubscriber(try container.decode(MulticastAllowlistArgs.self, forKey: .args))
-        case "remove_multicast_group_subscriber": self = .removeMulticastGroupSubscriber(try container.decode(MulticastAllowlistArgs.self, forKey: .args))
+        case "add_multicast_group_publisher":
+            self = .addMulticastGroupPublisher(try container.decode(MulticastAllowlistArgs.self, forKey: .args))
+        case "remove_multicast_group_publisher":
+            self = .removeMulticastGroupPublisher(try container.decode(MulticastAllowlistArgs.self, forKey: .args))
+        case "add_multicast_group_subscriber":
+            self = .addMulticastGroupSubscriber(try container.decode(MulticastAllowlistArgs.self, forKey: .args))
+        case "remove_multicast_group_subscriber":
+            self = .removeMulticastGroupSubscriber(try container.decode(MulticastAllowlistArgs.self, forKey: .args))
         case "set_access_pass": self = .setAccessPass(try container.decode(SetAccessPassArgs.self, forKey: .args))
         case "close_access_pass": self = .closeAccessPass(try container.decode(AccessPassKeyArgs.self, forKey: .args))
         default:

@@ -45,7 +45,12 @@ public struct CreateDeviceInterfaceArgs: Hashable, Sendable, Codable {
     public var userTunnelEndpoint: Bool
 
     /// Creates the arguments.
-    public init(device: PublicKey, name: String, loopbackType: LoopbackType = .none, cyoa: CYOAType = .none, dia: DIAType = .none, bandwidth: UInt64 = 0, cir: UInt64 = 0, mtu: UInt16? = nil, routingMode: RoutingMode = .static, vlanId: UInt16 = 0, ipNet: IPv4Prefix? = nil, userTunnelEndpoint: Bool = false) {
+    public init(
+        device: PublicKey, name: String, loopbackType: LoopbackType = .none, cyoa: CYOAType = .none,
+        dia: DIAType = .none, bandwidth: UInt64 = 0, cir: UInt64 = 0, mtu: UInt16? = nil,
+        routingMode: RoutingMode = .static, vlanId: UInt16 = 0, ipNet: IPv4Prefix? = nil,
+        userTunnelEndpoint: Bool = false
+    ) {
         self.device = device
         self.name = name
         self.loopbackType = loopbackType
@@ -121,7 +126,11 @@ public struct UpdateDeviceInterfaceArgs: Hashable, Sendable, Codable {
     public var userTunnelEndpoint: Bool?
 
     /// Creates the arguments.
-    public init(device: PublicKey, name: String, loopbackType: LoopbackType? = nil, cyoa: CYOAType? = nil, dia: DIAType? = nil, bandwidth: UInt64? = nil, cir: UInt64? = nil, mtu: UInt16? = nil, routingMode: RoutingMode? = nil, vlanId: UInt16? = nil, ipNet: IPv4Prefix? = nil, userTunnelEndpoint: Bool? = nil) {
+    public init(
+        device: PublicKey, name: String, loopbackType: LoopbackType? = nil, cyoa: CYOAType? = nil, dia: DIAType? = nil,
+        bandwidth: UInt64? = nil, cir: UInt64? = nil, mtu: UInt16? = nil, routingMode: RoutingMode? = nil,
+        vlanId: UInt16? = nil, ipNet: IPv4Prefix? = nil, userTunnelEndpoint: Bool? = nil
+    ) {
         self.device = device
         self.name = name
         self.loopbackType = loopbackType

@@ -47,7 +47,8 @@ public enum InterfaceName {
         guard family.numberGroups.contains(groups.count), groups.allSatisfy(isNumber),
             parts.count == 1 || isNumber(parts[1])
         else {
-            let shape = family.numberGroups.upperBound == 1 ? "N" : family.numberGroups.lowerBound == 3 ? "N/N/N" : "N[/N[/N]]"
+            let shape =
+                family.numberGroups.upperBound == 1 ? "N" : family.numberGroups.lowerBound == 3 ? "N/N/N" : "N[/N[/N]]"
             throw ProgramError(
                 .invalidInterfaceName,
                 "interface name '\(raw)' is not of the form \(family.name.capitalizedFirst)\(shape)[.N]",

@@ -86,7 +86,8 @@ public struct Link: Hashable, Sendable, Codable {
         }
         guard net.address.isPrivate else {
             throw ProgramError(
-                .invalidTunnelNet, "link tunnel_net \(net) must be inside an RFC 1918 private range", field: "tunnel_net")
+                .invalidTunnelNet, "link tunnel_net \(net) must be inside an RFC 1918 private range",
+                field: "tunnel_net")
         }
     }
 
@@ -133,7 +134,8 @@ public struct Link: Hashable, Sendable, Codable {
         case .activated, .softDrained, .hardDrained:
             guard isAllocated else {
                 throw ProgramError(
-                    .invalidStatus, "link \(code) is \(status.rawValue) but has no tunnel_net/tunnel_id", field: "status")
+                    .invalidStatus, "link \(code) is \(status.rawValue) but has no tunnel_net/tunnel_id",
+                    field: "status")
             }
         case .pending, .requested, .deleting, .rejected:
             break

@@ -22,7 +22,10 @@ public struct CreateLinkArgs: Hashable, Sendable, Codable {
     public var sideZIfaceName: String?
 
     /// Creates the arguments.
-    public init(code: String, sideA: PublicKey, sideZ: PublicKey, linkType: LinkType = .wan, bandwidth: UInt64, mtu: UInt32 = Link.mtu, delayNs: UInt64, jitterNs: UInt64, sideAIfaceName: String, sideZIfaceName: String? = nil) {
+    public init(
+        code: String, sideA: PublicKey, sideZ: PublicKey, linkType: LinkType = .wan, bandwidth: UInt64,
+        mtu: UInt32 = Link.mtu, delayNs: UInt64, jitterNs: UInt64, sideAIfaceName: String, sideZIfaceName: String? = nil
+    ) {
         self.code = code
         self.sideA = sideA
         self.sideZ = sideZ
@@ -101,7 +104,10 @@ public struct UpdateLinkArgs: Hashable, Sendable, Codable {
     public var status: LinkStatus?
 
     /// Creates the arguments.
-    public init(pubkey: PublicKey, code: String? = nil, bandwidth: UInt64? = nil, delayNs: UInt64? = nil, jitterNs: UInt64? = nil, delayOverrideNs: UInt64? = nil, status: LinkStatus? = nil) {
+    public init(
+        pubkey: PublicKey, code: String? = nil, bandwidth: UInt64? = nil, delayNs: UInt64? = nil,
+        jitterNs: UInt64? = nil, delayOverrideNs: UInt64? = nil, status: LinkStatus? = nil
+    ) {
         self.pubkey = pubkey
         self.code = code
         self.bandwidth = bandwidth

@@ -62,7 +62,10 @@ public struct UpdateLocationArgs: Hashable, Sendable, Codable {
     public var locId: UInt32?
 
     /// Creates the arguments.
-    public init(pubkey: PublicKey, code: String? = nil, name: String? = nil, country: String? = nil, latitude: Double? = nil, longitude: Double? = nil, locId: UInt32? = nil) {
+    public init(
+        pubkey: PublicKey, code: String? = nil, name: String? = nil, country: String? = nil, latitude: Double? = nil,
+        longitude: Double? = nil, locId: UInt32? = nil
+    ) {
         self.pubkey = pubkey
         self.code = code
         self.name = name

@@ -36,6 +36,7 @@ public struct PublicKey: Hashable, Comparable, Sendable {
     /// Whether this is the all-zero "unset" key.
     public var isZero: Bool { bytes.allSatisfy { $0 == 0 } }
 
+    /// Orders keys by their bytes, lexicographically.
     public static func < (lhs: PublicKey, rhs: PublicKey) -> Bool {
         lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
     }

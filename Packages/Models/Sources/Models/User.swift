@@ -106,7 +106,8 @@ public struct User: Hashable, Sendable, Codable {
         }
         guard tunnelId == 0 || (Self.firstTunnelId..<Self.tunnelIdEnd).contains(tunnelId) else {
             throw ProgramError(
-                .invalidTunnelId, "user tunnel_id \(tunnelId) is outside \(Self.firstTunnelId)...\(Self.tunnelIdEnd - 1)",
+                .invalidTunnelId,
+                "user tunnel_id \(tunnelId) is outside \(Self.firstTunnelId)...\(Self.tunnelIdEnd - 1)",
                 field: "tunnel_id")
         }
         if !tunnelNet.isUnset {

@@ -12,7 +12,10 @@ public struct CreateUserArgs: Hashable, Sendable, Codable {
     public var tunnelEndpoint: IPv4Address
 
     /// Creates the arguments.
-    public init(userType: UserType, device: PublicKey, cyoaType: CYOAType = .greOverDIA, clientIp: IPv4Address, tunnelEndpoint: IPv4Address = .unspecified) {
+    public init(
+        userType: UserType, device: PublicKey, cyoaType: CYOAType = .greOverDIA, clientIp: IPv4Address,
+        tunnelEndpoint: IPv4Address = .unspecified
+    ) {
         self.userType = userType
         self.device = device
         self.cyoaType = cyoaType
@@ -57,7 +60,10 @@ public struct CreateSubscribeUserArgs: Hashable, Sendable, Codable {
     public var subscriber: Bool
 
     /// Creates the arguments.
-    public init(device: PublicKey, cyoaType: CYOAType = .greOverDIA, clientIp: IPv4Address, tunnelEndpoint: IPv4Address = .unspecified, group: PublicKey, publisher: Bool, subscriber: Bool) {
+    public init(
+        device: PublicKey, cyoaType: CYOAType = .greOverDIA, clientIp: IPv4Address,
+        tunnelEndpoint: IPv4Address = .unspecified, group: PublicKey, publisher: Bool, subscriber: Bool
+    ) {
         self.device = device
         self.cyoaType = cyoaType
         self.clientIp = clientIp
@@ -131,7 +137,10 @@ public struct ActivateUserArgs: Hashable, Sendable, Codable {
     public var tunnelEndpoint: IPv4Address
 
     /// Creates the arguments.
-    public init(pubkey: PublicKey, tunnelId: UInt16, tunnelNet: IPv4Prefix, dzIp: IPv4Address, tunnelEndpoint: IPv4Address = .unspecified) {
+    public init(
+        pubkey: PublicKey, tunnelId: UInt16, tunnelNet: IPv4Prefix, dzIp: IPv4Address,
+        tunnelEndpoint: IPv4Address = .unspecified
+    ) {
         self.pubkey = pubkey
         self.tunnelId = tunnelId
         self.tunnelNet = tunnelNet

@@ -80,26 +80,39 @@ import Testing
         }
         check(DeviceInterface(name: "Loopback255", status: .pending, loopbackType: .vpnv4), nil, "plain loopback")
         check(DeviceInterface(name: "loopback255", status: .pending), .invalidInterfaceName, "not normalised")
-        check(DeviceInterface(name: "Loopback1", status: .pending, cyoa: .greOverDIA, bandwidth: 1, ipNet: "44.0.0.1/32"),
-              .cyoaRequiresPhysical, "CYOA loopback")
-        check(DeviceInterface(name: "Ethernet1", status: .unlinked, loopbackType: .vpnv4), .invalidLoopbackType,
-              "physical with loopback type")
-        check(DeviceInterface(name: "Ethernet1", status: .unlinked, cyoa: .greOverDIA, bandwidth: 1), .invalidInterfaceIp,
-              "CYOA without address")
-        check(DeviceInterface(name: "Ethernet1", status: .unlinked, cyoa: .greOverDIA, bandwidth: 10, ipNet: "44.0.0.1/30"),
-              nil, "CYOA with public address")
-        check(DeviceInterface(name: "Ethernet1", status: .unlinked, cyoa: .greOverDIA, bandwidth: 0, ipNet: "44.0.0.1/30"),
-              .invalidBandwidth, "CYOA without bandwidth")
-        check(DeviceInterface(name: "Ethernet1", status: .unlinked, cyoa: .greOverDIA, bandwidth: 1, mtu: 9000,
-                              ipNet: "44.0.0.1/30"), .invalidMtu, "CYOA with 9000 MTU")
+        check(
+            DeviceInterface(name: "Loopback1", status: .pending, cyoa: .greOverDIA, bandwidth: 1, ipNet: "44.0.0.1/32"),
+            .cyoaRequiresPhysical, "CYOA loopback")
+        check(
+            DeviceInterface(name: "Ethernet1", status: .unlinked, loopbackType: .vpnv4), .invalidLoopbackType,
+            "physical with loopback type")
+        check(
+            DeviceInterface(name: "Ethernet1", status: .unlinked, cyoa: .greOverDIA, bandwidth: 1), .invalidInterfaceIp,
+            "CYOA without address")
+        check(
+            DeviceInterface(
+                name: "Ethernet1", status: .unlinked, cyoa: .greOverDIA, bandwidth: 10, ipNet: "44.0.0.1/30"),
+            nil, "CYOA with public address")
+        check(
+            DeviceInterface(
+                name: "Ethernet1", status: .unlinked, cyoa: .greOverDIA, bandwidth: 0, ipNet: "44.0.0.1/30"),
+            .invalidBandwidth, "CYOA without bandwidth")
+        check(
+            DeviceInterface(
+                name: "Ethernet1", status: .unlinked, cyoa: .greOverDIA, bandwidth: 1, mtu: 9000,
+                ipNet: "44.0.0.1/30"), .invalidMtu, "CYOA with 9000 MTU")
         check(DeviceInterface(name: "Ethernet1", status: .unlinked, mtu: 1500), .invalidMtu, "link interface 1500")
         check(DeviceInterface(name: "Ethernet1", status: .unlinked, vlanId: 4095), .invalidVlanId, "vlan 4095")
-        check(DeviceInterface(name: "Loopback100", status: .activated, ipNet: "44.0.0.1/32"), .invalidInterfaceIp,
-              "public address on an ordinary loopback")
-        check(DeviceInterface(name: "Loopback100", status: .activated, ipNet: "44.0.0.1/32", userTunnelEndpoint: true), nil,
-              "public address on a user-tunnel-endpoint loopback")
-        check(DeviceInterface(name: "Loopback100", status: .activated, ipNet: "172.16.0.1/32", userTunnelEndpoint: true),
-              .invalidInterfaceIp, "private user-tunnel endpoint")
+        check(
+            DeviceInterface(name: "Loopback100", status: .activated, ipNet: "44.0.0.1/32"), .invalidInterfaceIp,
+            "public address on an ordinary loopback")
+        check(
+            DeviceInterface(name: "Loopback100", status: .activated, ipNet: "44.0.0.1/32", userTunnelEndpoint: true),
+            nil,
+            "public address on a user-tunnel-endpoint loopback")
+        check(
+            DeviceInterface(name: "Loopback100", status: .activated, ipNet: "172.16.0.1/32", userTunnelEndpoint: true),
+            .invalidInterfaceIp, "private user-tunnel endpoint")
         check(DeviceInterface(name: "Ethernet1/1", status: .activated, ipNet: "172.16.0.0/31"), nil, "link address")
     }
 
@@ -123,7 +136,8 @@ import Testing
         #expect(programError { try device.validate() }?.code == .invalidExchange)
         device = Fixtures.device()
         device.interfaces = [
-            DeviceInterface(name: "Ethernet1", status: .unlinked), DeviceInterface(name: "Ethernet1", status: .unlinked),
+            DeviceInterface(name: "Ethernet1", status: .unlinked),
+            DeviceInterface(name: "Ethernet1", status: .unlinked),
         ]
         #expect(programError { try device.validate() }?.code == .interfaceAlreadyExists)
         device = Fixtures.device()
@@ -211,7 +225,8 @@ import Testing
     }
 
     @Test func multicastGroupAndAccessPassRules() {
-        var group = MulticastGroup(pubkey: Fixtures.key(5), owner: Fixtures.key(2), index: 1, code: "mg01", maxBandwidth: 1)
+        var group = MulticastGroup(
+            pubkey: Fixtures.key(5), owner: Fixtures.key(2), index: 1, code: "mg01", maxBandwidth: 1)
         #expect(programError { try group.validate() } == nil)
         group.multicastIp = "44.0.0.1"
         #expect(programError { try group.validate() }?.code == .invalidMulticastIp)
@@ -222,7 +237,8 @@ import Testing
         group.subscriberAllowlist = [Fixtures.key(1), Fixtures.key(1)]
         #expect(programError { try group.validate() }?.code == .invalidArgument)
 
-        var pass = AccessPass(pubkey: Fixtures.key(6), owner: Fixtures.key(2), clientIp: "44.1.2.3", userPayer: Fixtures.key(9))
+        var pass = AccessPass(
+            pubkey: Fixtures.key(6), owner: Fixtures.key(2), clientIp: "44.1.2.3", userPayer: Fixtures.key(9))
         #expect(programError { try pass.validate() } == nil)
         pass.accessPassType = .solanaValidator
         #expect(programError { try pass.validate() }?.code == .invalidSolanaPubkey)
@@ -255,7 +271,9 @@ import Testing
             .accessPass(clientIp: .unspecified, userPayer: Fixtures.key(9)),
         ]
         #expect(Set(seeds.map(\.bytes)).count == seeds.count)
-        #expect(EntitySeed.location(index: 258).bytes == Array("doublezerolocation".utf8) + [2, 1] + [UInt8](repeating: 0, count: 14))
+        #expect(
+            EntitySeed.location(index: 258).bytes == Array("doublezerolocation".utf8) + [2, 1]
+                + [UInt8](repeating: 0, count: 14))
         #expect(EntitySeed.user(clientIp: "1.2.3.4", userType: .multicast).bytes.suffix(5) == [1, 2, 3, 4, 3])
     }
 }

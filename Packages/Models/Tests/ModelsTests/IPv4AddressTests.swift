@@ -72,6 +72,8 @@ import Testing
     @Test func jsonIsTheDottedQuad() throws {
         let data = try JSONEncoder().encode(["a": IPv4Address("203.0.113.5")])
         #expect(String(decoding: data, as: UTF8.self) == #"{"a":"203.0.113.5"}"#)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([IPv4Address].self, from: Data(#"["1.2.3"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([IPv4Address].self, from: Data(#"["1.2.3"]"#.utf8))
+        }
     }
 }

@@ -4,7 +4,6 @@ import Testing
 
 @testable import Models
 
-
 @Suite struct IPv4PrefixTests {
     static let anyPrefix = Gen.uint32()
     static let anyLength = Gen.int(in: 0...32)
@@ -16,7 +15,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["10.0.0.0", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/08", "/24", "10.0.0/24", "10.0.0.0/24/1", "10.0.0.0/ 24"])
+    @Test(arguments: [
+        "10.0.0.0", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/08", "/24", "10.0.0/24", "10.0.0.0/24/1",
+        "10.0.0.0/ 24",
+    ])
     func refusesMalformedText(_ text: String) {
         #expect(IPv4Prefix(text) == nil)
     }

@@ -21,11 +21,13 @@ import Testing
         var device = Fixtures.device()
         device.interfaces = [DeviceInterface(name: "Loopback255", status: .pending, loopbackType: .vpnv4)]
         let keys = try Self.keys(of: device)
-        #expect(keys.isSuperset(of: [
-            "pubkey", "code", "contributor_pk", "location_pk", "exchange_pk", "device_type", "public_ip", "dz_prefixes",
-            "metrics_publisher_pk", "mgmt_vrf", "interfaces", "status", "reference_count", "max_unicast_users",
-            "max_multicast_users", "unicast_users_count", "multicast_users_count",
-        ]))
+        #expect(
+            keys.isSuperset(of: [
+                "pubkey", "code", "contributor_pk", "location_pk", "exchange_pk", "device_type", "public_ip",
+                "dz_prefixes",
+                "metrics_publisher_pk", "mgmt_vrf", "interfaces", "status", "reference_count", "max_unicast_users",
+                "max_multicast_users", "unicast_users_count", "multicast_users_count",
+            ]))
         #expect(keys.allSatisfy { $0 == $0.lowercased() })
         try Self.roundTrip(device)
     }
@@ -41,7 +43,8 @@ import Testing
         let group = MulticastGroup(
             pubkey: Fixtures.key(5), owner: Fixtures.key(2), index: 4, code: "mg01", maxBandwidth: 1_000_000,
             publisherAllowlist: [Fixtures.key(9)])
-        let pass = AccessPass(pubkey: Fixtures.key(6), owner: Fixtures.key(2), clientIp: "44.1.2.3", userPayer: Fixtures.key(9))
+        let pass = AccessPass(
+            pubkey: Fixtures.key(6), owner: Fixtures.key(2), clientIp: "44.1.2.3", userPayer: Fixtures.key(9))
         var state = GlobalState(initializer: Fixtures.key(2))
         state.accountIndex = 7
         try Self.roundTrip(location)
@@ -54,8 +57,10 @@ import Testing
         try Self.roundTrip(Fixtures.link(tunnelNet: "172.16.0.0/31"))
         try Self.roundTrip(Fixtures.user(tunnelNet: "169.254.0.0/31"))
         #expect(try Self.keys(of: exchange).contains("bgp_community"))
-        #expect(try Self.keys(of: Fixtures.config()).isSuperset(of: ["next_bgp_community", "multicast_publisher_blocks"]))
-        #expect(try Self.keys(of: Fixtures.user()).isSuperset(of: ["tunnel_endpoint", "dz_ip", "tunnel_net", "client_ip"]))
+        #expect(
+            try Self.keys(of: Fixtures.config()).isSuperset(of: ["next_bgp_community", "multicast_publisher_blocks"]))
+        #expect(
+            try Self.keys(of: Fixtures.user()).isSuperset(of: ["tunnel_endpoint", "dz_ip", "tunnel_net", "client_ip"]))
         for keys in try [Self.keys(of: location), Self.keys(of: group), Self.keys(of: pass), Self.keys(of: state)] {
             #expect(keys.allSatisfy { $0 == $0.lowercased() }, "\(keys)")
         }
@@ -73,7 +78,10 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let text = String(decoding: try encoder.encode(instruction), as: UTF8.self)
-        #expect(text == #"{"args":{"code":"lax","country":"US","lat":34,"lng":-118,"loc_id":0,"name":"Los Angeles"},"type":"create_location"}"#)
+        #expect(
+            text
+                == #"{"args":{"code":"lax","country":"US","lat":34,"lng":-118,"loc_id":0,"name":"Los Angeles"},"type":"create_location"}"#
+        )
         let bare = String(decoding: try encoder.encode(Instruction.initGlobalState), as: UTF8.self)
         #expect(bare == #"{"type":"init_global_state"}"#)
     }
@@ -81,19 +89,27 @@ import Testing
     @Test func instructionsRoundTrip() throws {
         let samples: [Instruction] = [
             .initGlobalState,
-            .setGlobalConfig(SetGlobalConfigArgs(
-                localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16", userTunnelBlock: "169.254.0.0/16",
-                multicastGroupBlock: "233.84.178.0/24", multicastPublisherBlocks: ["147.51.126.0/23"])),
-            .createDevice(CreateDeviceArgs(
-                code: "la2-dz01", contributor: Fixtures.key(3), location: Fixtures.key(4), exchange: Fixtures.key(5),
-                publicIp: "44.0.0.1", dzPrefixes: ["45.0.0.0/29"])),
+            .setGlobalConfig(
+                SetGlobalConfigArgs(
+                    localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16",
+                    userTunnelBlock: "169.254.0.0/16",
+                    multicastGroupBlock: "233.84.178.0/24", multicastPublisherBlocks: ["147.51.126.0/23"])),
+            .createDevice(
+                CreateDeviceArgs(
+                    code: "la2-dz01", contributor: Fixtures.key(3), location: Fixtures.key(4),
+                    exchange: Fixtures.key(5),
+                    publicIp: "44.0.0.1", dzPrefixes: ["45.0.0.0/29"])),
             .updateExchange(UpdateExchangeArgs(pubkey: Fixtures.key(3), bgpCommunity: 10042)),
-            .createDeviceInterface(CreateDeviceInterfaceArgs(
-                device: Fixtures.key(1), name: "Loopback101", ipNet: "44.0.0.9/32", userTunnelEndpoint: true)),
-            .activateUser(ActivateUserArgs(
-                pubkey: Fixtures.key(8), tunnelId: 500, tunnelNet: "169.254.0.0/31", dzIp: "44.1.2.3")),
-            .createSubscribeUser(CreateSubscribeUserArgs(
-                device: Fixtures.key(1), clientIp: "44.1.2.3", group: Fixtures.key(5), publisher: true, subscriber: false)),
+            .createDeviceInterface(
+                CreateDeviceInterfaceArgs(
+                    device: Fixtures.key(1), name: "Loopback101", ipNet: "44.0.0.9/32", userTunnelEndpoint: true)),
+            .activateUser(
+                ActivateUserArgs(
+                    pubkey: Fixtures.key(8), tunnelId: 500, tunnelNet: "169.254.0.0/31", dzIp: "44.1.2.3")),
+            .createSubscribeUser(
+                CreateSubscribeUserArgs(
+                    device: Fixtures.key(1), clientIp: "44.1.2.3", group: Fixtures.key(5), publisher: true,
+                    subscriber: false)),
             .rejectLink(RejectArgs(pubkey: Fixtures.key(6), reason: "pool exhausted")),
             .setAccessPass(SetAccessPassArgs(clientIp: "0.0.0.0", userPayer: Fixtures.key(9))),
             .closeAccessPass(AccessPassKeyArgs(clientIp: "44.1.2.3", userPayer: Fixtures.key(9))),
@@ -104,7 +120,8 @@ import Testing
     }
 
     @Test func argumentsWithDefaultsMayBeOmitted() throws {
-        let json = #"{"type":"create_device","args":{"code":"d1","contributor_pk":"11111111111111111111111111111112","location_pk":"11111111111111111111111111111112","exchange_pk":"11111111111111111111111111111112","public_ip":"44.0.0.1","dz_prefixes":["45.0.0.0/29"]}}"#
+        let json =
+            #"{"type":"create_device","args":{"code":"d1","contributor_pk":"11111111111111111111111111111112","location_pk":"11111111111111111111111111111112","exchange_pk":"11111111111111111111111111111112","public_ip":"44.0.0.1","dz_prefixes":["45.0.0.0/29"]}}"#
         guard case .createDevice(let args) = try JSONDecoder().decode(Instruction.self, from: Data(json.utf8)) else {
             Issue.record("decoded the wrong instruction")
             return
@@ -132,7 +149,8 @@ import Testing
     }
 
     @Test func programErrorJSONCarriesCodeNameMessageAndField() throws {
-        let error = ProgramError(.invalidTunnelNet, "user tunnel_net 10.0.0.0/31 must be link-local", field: "tunnel_net")
+        let error = ProgramError(
+            .invalidTunnelNet, "user tunnel_net 10.0.0.0/31 must be link-local", field: "tunnel_net")
         let object = try #require(
             try JSONSerialization.jsonObject(with: JSONEncoder().encode(error)) as? [String: Any])
         #expect(object["code"] as? Int == 28)

@@ -223,7 +223,9 @@ struct BIRDLiveTests {
         let reconnect = ContinuousClock.now - restartedAt
         #expect(again != nil, "events: \(events.all[mark2...])")
         #expect(reconnect <= .seconds(4), "re-established after \(reconnect)")
-        print("BIRD live: hold-timer expiry detected \(detection) after SIGSTOP; re-established \(reconnect) after restart")
+        print(
+            "BIRD live: hold-timer expiry detected \(detection) after SIGSTOP; re-established \(reconnect) after restart"
+        )
         await speaker.stop()
     }
 

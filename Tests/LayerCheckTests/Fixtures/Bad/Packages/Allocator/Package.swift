@@ -6,13 +6,13 @@ let package = Package(
     name: "Allocator",
     products: [.library(name: "Allocator", targets: ["Allocator"])],
     dependencies: [
-        .package(path: "../Models"),
+        .package(path: "../Models")
     ],
     targets: [
         .target(
             name: "Allocator",
             dependencies: [
-                .product(name: "Models", package: "Models"),
+                .product(name: "Models", package: "Models")
             ]
         )
     ]

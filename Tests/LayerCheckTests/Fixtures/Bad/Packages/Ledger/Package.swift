@@ -6,13 +6,13 @@ let package = Package(
     name: "Ledger",
     products: [.library(name: "Ledger", targets: ["Ledger"])],
     dependencies: [
-        .package(path: "../Models"),
+        .package(path: "../Models")
     ],
     targets: [
         .target(
             name: "Ledger",
             dependencies: [
-                .product(name: "Models", package: "Models"),
+                .product(name: "Models", package: "Models")
             ]
         )
     ]

@@ -6,13 +6,13 @@ let package = Package(
     name: "Probe",
     products: [.library(name: "Probe", targets: ["Probe"])],
     dependencies: [
-        .package(path: "../Models"),
+        .package(path: "../Models")
     ],
     targets: [
         .target(
             name: "Probe",
             dependencies: [
-                .product(name: "Models", package: "Models"),
+                .product(name: "Models", package: "Models")
             ]
         )
     ]

@@ -6,13 +6,13 @@ let package = Package(
     name: "Tunnel",
     products: [.library(name: "Tunnel", targets: ["Tunnel"])],
     dependencies: [
-        .package(path: "../Models"),
+        .package(path: "../Models")
     ],
     targets: [
         .target(
             name: "Tunnel",
             dependencies: [
-                .product(name: "Models", package: "Models"),
+                .product(name: "Models", package: "Models")
             ]
         )
     ]
