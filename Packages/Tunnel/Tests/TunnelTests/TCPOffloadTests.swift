@@ -103,18 +103,8 @@ struct TCPOffloadTests {
         await propertyCheck(count: 100, input: Self.input) { payload, segmentSize, options, sequence in
             let packet = Self.superPacket(payload: payload, options: options, sequence: sequence)
             let segments = Self.segments(of: packet, segmentSize: segmentSize)
-            var coalescer = TCPCoalescer()
-            defer { coalescer.deallocate() }
-            var writes: [[UInt8]] = []
-            let write = { (bytes: UnsafeRawBufferPointer) in writes.append(Array(bytes)) }
-            for segment in segments {
-                var room = [UInt8](repeating: 0, count: VirtioNetHeader.length) + segment
-                room.withUnsafeMutableBytes { buffer in
-                    coalescer.add(
-                        UnsafeMutableRawBufferPointer(rebasing: buffer[VirtioNetHeader.length...]), write: write)
-                }
-            }
-            coalescer.flush(write: write)
+            let (writes, offloaded) = Self.coalesce(segments)
+            #expect(offloaded == 0)
             #expect(writes.count == 1)
             guard let merged = writes.first else { return }
             let header = merged.withUnsafeBytes { VirtioNetHeader(at: $0.baseAddress!) }
@@ -227,20 +217,9 @@ struct TCPOffloadTests {
             ([segments[0], segments[2], segments[1]], 3), ([segments[0], corrupted, segments[2]], 3),
             ([segments[0], otherFlow], 2),
         ] {
-            var coalescer = TCPCoalescer()
-            var writes = 0
-            for segment in sequence {
-                var room = [UInt8](repeating: 0, count: VirtioNetHeader.length) + segment
-                room.withUnsafeMutableBytes { buffer in
-                    coalescer.add(UnsafeMutableRawBufferPointer(rebasing: buffer[VirtioNetHeader.length...])) { _ in
-                        writes += 1
-                    }
-                }
-            }
-            coalescer.flush { _ in writes += 1 }
-            #expect(coalescer.takeOffloadedCount() == 0, "a corrupt segment is not taken as merged by the underlay")
-            coalescer.deallocate()
-            #expect(writes == expectedWrites)
+            let (writes, offloaded) = Self.coalesce(sequence)
+            #expect(offloaded == 0, "a corrupt segment is not taken as merged by the underlay")
+            #expect(writes.count == expectedWrites)
         }
     }
 }
