@@ -1,5 +1,6 @@
 import ActivatorService
 import Allocator
+import Foundation
 import Ledger
 import Models
 import Testing
@@ -97,5 +98,33 @@ import Testing
         _ = await runningFirst.result
         _ = await runningSecond.result
         await network.tearDown()
+    }
+
+    @Test("an activator on the ledger file activates what another process appends to it")
+    func anotherProcessWritesTheFile() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "activator-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        // Two services on one file stand for two processes: the CLI writing, the activator following.
+        let writer = try LedgerService(path: path)
+        let network = try await ActivatorTestNetwork(ledger: writer, service: writer, directory: directory)
+        let activatorSide = try LedgerService(path: path)
+        let running = start(network.makeActivator(on: activatorSide))
+        defer {
+            running.cancel()
+            Task {
+                await activatorSide.close()
+                await network.tearDown()
+            }
+        }
+        let device = try await network.createDevice(1)
+        try await network.waitUntil("the device is activated", timeout: .seconds(10)) {
+            $0.devices[device]?.status == .activated
+        }
+        let user = try await network.createUser(.ibrl, number: 1, on: device)
+        try await network.waitUntil("the user is activated", timeout: .seconds(10)) {
+            $0.users[user]?.status == .activated
+        }
     }
 }

@@ -69,13 +69,15 @@ final class ActivatorTestNetwork: Sendable {
         if let directory { try? FileManager.default.removeItem(at: directory) }
     }
 
-    /// A fresh activator on this ledger.
-    func makeActivator(label: String = "activator", batchLimit: Int = 64) -> Activator {
+    /// A fresh activator on this ledger, or on `other` (another way into the same ledger).
+    func makeActivator(label: String = "activator", batchLimit: Int = 64, on other: (any LedgerAPI)? = nil)
+        -> Activator
+    {
         var logger = Logger(label: "test.\(label)")
         logger.logLevel = .warning
         return Activator(
-            ledger: ledger, keypair: activatorKey, logger: logger, batchLimit: batchLimit, retryDelay: .milliseconds(50)
-        )
+            ledger: other ?? ledger, keypair: activatorKey, logger: logger, batchLimit: batchLimit,
+            retryDelay: .milliseconds(50))
     }
 
     /// Submits `instructions` signed by `signer` (the foundation by default).

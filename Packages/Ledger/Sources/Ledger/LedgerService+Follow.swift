@@ -143,6 +143,7 @@ extension LedgerService {
         record.nextSequence = next
         record.isLive = true
         followers[id] = record
+        watchFileForOtherWriters()
         return .live
     }
 

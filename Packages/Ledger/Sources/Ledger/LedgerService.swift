@@ -14,7 +14,13 @@ import Models
 /// suspension inside a submit), so the program, the append and the publication to followers of
 /// one transaction can never interleave with another's. While another process holds the file's
 /// write lock, a submit waits for it (up to ``LedgerStore/busyTimeout``) on its thread.
+///
+/// Followers hear of this service's own submits at once. Entries other processes append reach
+/// them through the file watch: while a follower is live, the service checks the file's head
+/// every ``fileWatchInterval`` (one indexed read) and catches up when it moved.
 public actor LedgerService: LedgerAPI {
+    /// How often a service with live followers looks for entries other processes appended.
+    public static let defaultFileWatchInterval = Duration.milliseconds(50)
     /// Entries a follower may have waiting before it is cut off (see ``LedgerFollowError/fellBehind(resumeFrom:bufferCapacity:)``).
     public static let defaultFollowerBufferCapacity = 1024
     /// Log entries read per page (catch-up and follower history).
@@ -26,6 +32,10 @@ public actor LedgerService: LedgerAPI {
     nonisolated let store: LedgerStore
     /// Entries a live follower may have waiting.
     nonisolated let followerBufferCapacity: Int
+    /// How often the file is checked for other processes' entries while a follower is live.
+    public nonisolated let fileWatchInterval: Duration
+    /// The file watch, running while a follower is live.
+    private var fileWatch: Task<Void, Never>?
 
     /// The fold of the log up to `position`.
     private var state: LedgerState
@@ -50,12 +60,17 @@ public actor LedgerService: LedgerAPI {
     ///   - durability: see ``LedgerDurability``; `.normal` survives process crashes.
     ///   - followerBufferCapacity: entries a live follower may have waiting before its stream
     ///     ends with ``LedgerFollowError/fellBehind(resumeFrom:bufferCapacity:)``.
+    ///   - fileWatchInterval: how often, while a follower is live, the file is checked for
+    ///     entries other processes appended.
     /// - Throws: ``LedgerStoreError`` naming the file.
     public init(
         path: String, durability: LedgerDurability = .normal,
-        followerBufferCapacity: Int = LedgerService.defaultFollowerBufferCapacity
+        followerBufferCapacity: Int = LedgerService.defaultFollowerBufferCapacity,
+        fileWatchInterval: Duration = LedgerService.defaultFileWatchInterval
     ) throws(LedgerStoreError) {
         precondition(followerBufferCapacity > 0, "a follower needs room for at least one entry")
+        precondition(fileWatchInterval > .zero, "the file watch needs a positive interval")
+        self.fileWatchInterval = fileWatchInterval
         let store = try LedgerStore(path: path, durability: durability)
         let loaded = try store.loadState()
         self.path = path
@@ -66,6 +81,7 @@ public actor LedgerService: LedgerAPI {
     }
 
     deinit {
+        fileWatch?.cancel()
         for follower in followers.values { follower.continuation.finish() }
     }
 
@@ -164,10 +180,43 @@ public actor LedgerService: LedgerAPI {
         }
     }
 
+    /// Whether the file watch runs (it does while a follower is live).
+    public var isWatchingFile: Bool { fileWatch != nil }
+
+    /// Starts the file watch unless it runs: every ``fileWatchInterval`` it catches up with the
+    /// file (handing other processes' entries to the followers), until no follower is live.
+    func watchFileForOtherWriters() {
+        guard fileWatch == nil, !isClosed else { return }
+        let interval = fileWatchInterval
+        fileWatch = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard let self, await self.checkFileForOtherWriters() else { return }
+            }
+        }
+    }
+
+    /// One look of the file watch; false (and the watch ends) once no follower is live.
+    private func checkFileForOtherWriters() -> Bool {
+        guard !isClosed, followers.values.contains(where: \.isLive) else {
+            fileWatch = nil
+            return false
+        }
+        do {
+            try refresh()
+        } catch {
+            // The same error reaches the next caller; followers keep what they have and the
+            // next look tries again.
+        }
+        return true
+    }
+
     /// Ends every follower's stream, closes the file, and makes later calls fail.
     public func close() {
         guard !isClosed else { return }
         isClosed = true
+        fileWatch?.cancel()
+        fileWatch = nil
         for follower in followers.values { follower.continuation.finish() }
         followers = [:]
         try? store.close()

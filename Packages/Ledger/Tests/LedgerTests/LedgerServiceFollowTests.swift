@@ -140,20 +140,35 @@ import Testing
         Self.expectContiguous(entries, 1...50)
     }
 
-    @Test func followersSeeEntriesAnotherProcessAppended() async throws {
+    @Test("followers see entries another process appended, with no call on their own service")
+    func followersSeeEntriesAnotherProcessAppended() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let server = try LedgerService(path: directory.path())
+        let server = try LedgerService(path: directory.path(), fileWatchInterval: .milliseconds(20))
         let cli = try LedgerService(path: directory.path())
         var scenario = LedgerFileScenario()
         _ = try await server.submit(scenario.initialization())
-        let stream = server.follow(from: 1)
-        let reader = Task { try await Self.take(4, from: stream) }
+        #expect(await !server.isWatchingFile, "no follower, no watch")
+        let collector = EntryCollector()
+        let reader = Task {
+            for try await entry in server.follow(from: 1) { await collector.append(entry) }
+        }
         #expect(await waitUntil { await server.liveFollowerCount == 1 })
+        #expect(await server.isWatchingFile)
         _ = try await cli.submit(scenario.setEpoch(1))
         _ = try await cli.submit(scenario.setEpoch(2))
-        try await server.refresh()
+        #expect(await waitUntil { await collector.entries.count == 3 }, "the file watch delivers entries 2 and 3")
         _ = try await server.submit(scenario.setEpoch(3))
-        Self.expectContiguous(try await reader.value, 1...4)
+        #expect(await waitUntil { await collector.entries.count == 4 })
+        Self.expectContiguous(await collector.entries, 1...4)
+        reader.cancel()
+        #expect(await waitUntil { await !server.isWatchingFile }, "the watch ends with the last live follower")
     }
+}
+
+/// Entries a follower received, for tests that wait on them while the follower keeps reading.
+private actor EntryCollector {
+    private(set) var entries: [LogEntry] = []
+
+    func append(_ entry: LogEntry) { entries.append(entry) }
 }
