@@ -119,11 +119,11 @@ import Testing
             }
         }
         let device = try await network.createDevice(1)
-        try await network.waitUntil("the device is activated", timeout: .seconds(10)) {
+        try await network.waitUntil("the device is activated") {
             $0.devices[device]?.status == .activated
         }
         let user = try await network.createUser(.ibrl, number: 1, on: device)
-        try await network.waitUntil("the user is activated", timeout: .seconds(10)) {
+        try await network.waitUntil("the user is activated") {
             $0.users[user]?.status == .activated
         }
     }
