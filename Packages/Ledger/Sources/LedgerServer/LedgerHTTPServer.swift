@@ -18,6 +18,7 @@ import UnixSignals
 /// | `GET /v1/head` | 200 ``Ledger/LedgerHead`` |
 /// | `GET /v1/log?from=N[&follow=false]` | 200 NDJSON log stream with heartbeats |
 /// | `GET /healthz` | 200 `ok` |
+/// | `GET /metrics` | 200 Prometheus text (``LedgerServerMetrics``) |
 ///
 /// It is a swift-service-lifecycle `Service`: run it in a `ServiceGroup` with SIGTERM and SIGINT
 /// as graceful-shutdown signals (``runUntilSignalled(signals:)`` does). On graceful shutdown it
@@ -30,6 +31,8 @@ public final class LedgerHTTPServer: Service, Sendable {
     public let configuration: LedgerServerConfiguration
     /// Request and lifecycle logging.
     public let logger: Logger
+    /// The Prometheus metrics served at `GET /metrics`.
+    public let metrics = LedgerServerMetrics()
 
     private let address = ListeningAddressSignal()
 
@@ -82,10 +85,12 @@ public final class LedgerHTTPServer: Service, Sendable {
     private func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestLoggingMiddleware())
-        let submission = TransactionSubmission(ledger: ledger)
+        let submission = TransactionSubmission(ledger: ledger, metrics: metrics)
         let entities = EntityQueries(ledger: ledger)
-        let log = LogStreamResponder(ledger: ledger, heartbeatInterval: configuration.heartbeatInterval)
+        let log = LogStreamResponder(
+            ledger: ledger, heartbeatInterval: configuration.heartbeatInterval, metrics: metrics)
         let ledger = self.ledger
+        let metrics = self.metrics
         router.post(RouterPath(LedgerHTTPPath.transactions)) { request, context in
             try await submission.respond(to: request, context: context)
         }
@@ -104,6 +109,13 @@ public final class LedgerHTTPServer: Service, Sendable {
         }
         router.get(RouterPath(LedgerHTTPPath.log)) { request, context in
             try await log.respond(to: request, context: context)
+        }
+        router.get(RouterPath(LedgerHTTPPath.metrics)) { _, _ -> Response in
+            var buffer = ByteBuffer()
+            buffer.writeBytes(await metrics.exposition(of: ledger))
+            return Response(
+                status: .ok, headers: [.contentType: LedgerMediaType.prometheusText],
+                body: ResponseBody(byteBuffer: buffer))
         }
         router.get(RouterPath(LedgerHTTPPath.health)) { _, _ -> Response in
             var buffer = ByteBuffer()

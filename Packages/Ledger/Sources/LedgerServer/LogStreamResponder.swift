@@ -22,6 +22,8 @@ struct LogStreamResponder: Sendable {
     let ledger: any LedgerAPI
     /// Time between heartbeat lines.
     let heartbeatInterval: Duration
+    /// Where open streams are counted.
+    let metrics: LedgerServerMetrics
 
     /// One line of the stream, before encoding.
     private enum Event: Sendable {
@@ -49,6 +51,7 @@ struct LogStreamResponder: Sendable {
         }
         let ledger = self.ledger
         let heartbeatInterval = self.heartbeatInterval
+        let metrics = self.metrics
         var logger = context.logger
         logger[metadataKey: "ledger.from"] = "\(from)"
         let streamLogger = logger
@@ -64,6 +67,8 @@ struct LogStreamResponder: Sendable {
                     try await writer.finish(nil)
                     return
                 }
+                metrics.logStreamOpened()
+                defer { metrics.logStreamClosed() }
                 try await request.body.consumeWithCancellationOnInboundClose { _ in
                     try await Self.stream(
                         ledger: ledger, from: from, end: end, heartbeatInterval: heartbeatInterval,

@@ -12,6 +12,8 @@ import Models
 struct TransactionSubmission: Sendable {
     /// The ledger transactions go to.
     let ledger: any LedgerAPI
+    /// Where accepted and refused transactions are counted.
+    let metrics: LedgerServerMetrics
 
     /// Handles one submission.
     func respond(to request: Request, context: some RequestContext) async throws -> Response {
@@ -32,10 +34,13 @@ struct TransactionSubmission: Sendable {
             transaction = try SignedTransaction(wire: body.readableBytesView)
         } catch {
             context.logger.info("transaction refused", metadata: ["ledger.error.code": "\(error.code.name)"])
+            metrics.countRefused(error.code, after: nil)
             return .rejection(error)
         }
+        let started = ContinuousClock.now
         do {
             let receipt = try await ledger.submit(transaction)
+            metrics.countAccepted(after: ContinuousClock.now - started)
             context.logger.info(
                 "transaction accepted",
                 metadata: [
@@ -45,6 +50,12 @@ struct TransactionSubmission: Sendable {
                 ])
             return .json(receipt)
         } catch {
+            let duration = ContinuousClock.now - started
+            if case .rejected(let programError) = error {
+                metrics.countRefused(programError.code, after: duration)
+            } else {
+                metrics.countFailed(after: duration)
+            }
             if case .rejected(let programError) = error {
                 context.logger.info(
                     "transaction refused",
@@ -59,6 +70,7 @@ struct TransactionSubmission: Sendable {
 
     private func tooLarge(_ size: Int, limit: Int, logger: Logger) -> Response {
         logger.info("transaction refused", metadata: ["ledger.error.code": "PayloadTooLarge"])
+        metrics.countRefused(.payloadTooLarge, after: nil)
         return .rejection(
             ProgramError(.payloadTooLarge, "the request body is at least \(size) bytes; the limit is \(limit)"))
     }

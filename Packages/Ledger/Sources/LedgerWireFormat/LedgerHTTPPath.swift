@@ -13,6 +13,8 @@ public enum LedgerHTTPPath {
     public static let log = "/v1/log"
     /// `GET`: liveness (`ok`).
     public static let health = "/healthz"
+    /// `GET`: Prometheus metrics (text exposition format).
+    public static let metrics = "/metrics"
 
     /// `GET`: the entities of `kind` (query parameters are ``EntityFilter`` conditions).
     public static func entities(of kind: EntityKind) -> String {

@@ -6,4 +6,6 @@ public enum LedgerMediaType {
     public static let ndjson = "application/x-ndjson"
     /// `/healthz`.
     public static let plainText = "text/plain; charset=utf-8"
+    /// `/metrics`: the Prometheus text exposition format.
+    public static let prometheusText = "text/plain; version=0.0.4; charset=utf-8"
 }
