@@ -195,13 +195,10 @@ final class ActivatorTestNetwork: Sendable {
         _ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (LedgerState) -> Bool
     ) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if condition(try await state()) { return }
-            try await Task.sleep(for: .milliseconds(20))
+        guard try await eventually(within: timeout, { condition(try await state()) }) else {
+            Issue.record("timed out waiting until \(what)", sourceLocation: sourceLocation)
+            throw CancellationError()
         }
-        Issue.record("timed out waiting until \(what)", sourceLocation: sourceLocation)
-        throw CancellationError()
     }
 }
 

@@ -103,13 +103,10 @@ final class ControllerTestNetwork: Sendable {
         _ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (LedgerState) -> Bool
     ) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if condition(try await service.currentState()) { return }
-            try await Task.sleep(for: .milliseconds(20))
+        guard try await eventually(within: timeout, { condition(try await service.currentState()) }) else {
+            Issue.record("timed out waiting until \(what)", sourceLocation: sourceLocation)
+            throw CancellationError()
         }
-        Issue.record("timed out waiting until \(what)", sourceLocation: sourceLocation)
-        throw CancellationError()
     }
 
     /// Stops the activator and the server, closes the ledger and removes the directory.

@@ -1,28 +1,6 @@
 import BenchmarkSupport
 import Foundation
 
-/// Runs a command to completion; returns stdout, throws with stderr unless `allowFailure`.
-@discardableResult
-func run(_ arguments: [String], allowFailure: Bool = false) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    if process.terminationStatus != 0 && !allowFailure {
-        throw BenchmarkError(
-            "`\(arguments.joined(separator: " "))` exited \(process.terminationStatus): \(String(decoding: errData, as: UTF8.self))"
-        )
-    }
-    return String(decoding: outData, as: UTF8.self)
-}
-
 /// Two namespaces joined by a veth pair: the exporter (10.99.0.1/24) and the receivers
 /// (10.99.0.2 for our speaker, 10.99.0.3 for the receiving BIRD, both on one interface).
 struct BenchmarkNetwork {
@@ -30,23 +8,23 @@ struct BenchmarkNetwork {
     let receivers = "bgpbench-rcv-\(getpid())"
 
     func create() throws {
-        try run(["ip", "netns", "add", exporter])
-        try run(["ip", "netns", "add", receivers])
-        try run([
+        try ShellCommand.run(["ip", "netns", "add", exporter])
+        try ShellCommand.run(["ip", "netns", "add", receivers])
+        try ShellCommand.run([
             "ip", "-n", exporter, "link", "add", "veth0", "type", "veth", "peer", "name", "veth0", "netns", receivers,
         ])
-        try run(["ip", "-n", exporter, "addr", "add", "10.99.0.1/24", "dev", "veth0"])
-        try run(["ip", "-n", receivers, "addr", "add", "10.99.0.2/24", "dev", "veth0"])
-        try run(["ip", "-n", receivers, "addr", "add", "10.99.0.3/24", "dev", "veth0"])
+        try ShellCommand.run(["ip", "-n", exporter, "addr", "add", "10.99.0.1/24", "dev", "veth0"])
+        try ShellCommand.run(["ip", "-n", receivers, "addr", "add", "10.99.0.2/24", "dev", "veth0"])
+        try ShellCommand.run(["ip", "-n", receivers, "addr", "add", "10.99.0.3/24", "dev", "veth0"])
         for namespace in [exporter, receivers] {
-            try run(["ip", "-n", namespace, "link", "set", "lo", "up"])
-            try run(["ip", "-n", namespace, "link", "set", "veth0", "up"])
+            try ShellCommand.run(["ip", "-n", namespace, "link", "set", "lo", "up"])
+            try ShellCommand.run(["ip", "-n", namespace, "link", "set", "veth0", "up"])
         }
     }
 
     func remove() {
-        _ = try? run(["ip", "netns", "del", exporter], allowFailure: true)
-        _ = try? run(["ip", "netns", "del", receivers], allowFailure: true)
+        _ = try? ShellCommand.run(["ip", "netns", "del", exporter], allowFailure: true)
+        _ = try? ShellCommand.run(["ip", "netns", "del", receivers], allowFailure: true)
     }
 }
 
@@ -66,16 +44,11 @@ final class BIRDDaemon {
     }
 
     func start() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
+        let process = try ShellCommand.start([
             "ip", "netns", "exec", namespace, "/usr/sbin/bird", "-f", "-c",
             directory.appendingPathComponent("\(name).conf").path,
             "-s", socketPath, "-P", directory.appendingPathComponent("\(name).pid").path,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        ])
         self.process = process
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
@@ -88,7 +61,8 @@ final class BIRDDaemon {
 
     /// One birdc command (words split on spaces); the output, even when birdc exits non-zero.
     func command(_ line: String) -> String {
-        (try? run(["birdc", "-s", socketPath] + line.split(separator: " ").map(String.init), allowFailure: true)) ?? ""
+        (try? ShellCommand.run(
+            ["birdc", "-s", socketPath] + line.split(separator: " ").map(String.init), allowFailure: true)) ?? ""
     }
 
     func stop() {

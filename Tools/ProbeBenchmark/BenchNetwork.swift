@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchmarkSupport
 import Foundation
 import Models
 
@@ -16,37 +17,37 @@ struct BenchNetwork {
 
     mutating func create(serverAddresses count: Int) throws {
         remove()
-        try Shell.run(["ip", "netns", "add", client])
-        try Shell.run(["ip", "netns", "add", server])
-        try Shell.run([
+        try ShellCommand.run(["ip", "netns", "add", client])
+        try ShellCommand.run(["ip", "netns", "add", server])
+        try ShellCommand.run([
             "ip", "link", "add", "veth0", "netns", client, "type", "veth", "peer", "name", "veth0", "netns", server,
         ])
         for namespace in [client, server] {
-            try Shell.run(["ip", "-n", namespace, "link", "set", "lo", "up"])
-            try Shell.run(["ip", "-n", namespace, "link", "set", "veth0", "up"])
+            try ShellCommand.run(["ip", "-n", namespace, "link", "set", "lo", "up"])
+            try ShellCommand.run(["ip", "-n", namespace, "link", "set", "veth0", "up"])
         }
-        try Shell.run(["ip", "-n", client, "address", "add", "10.78.0.1/24", "dev", "veth0"])
+        try ShellCommand.run(["ip", "-n", client, "address", "add", "10.78.0.1/24", "dev", "veth0"])
         // The link watcher may take up to a second to activate the link; until then the noop
         // qdisc drops every packet.
         for _ in 0..<500 {
-            let states = try [client, server].map { try Shell.run(["ip", "-n", $0, "link", "show", "veth0"]) }
+            let states = try [client, server].map { try ShellCommand.run(["ip", "-n", $0, "link", "show", "veth0"]) }
             if states.allSatisfy({ $0.contains("state UP") && !$0.contains("qdisc noop") }) { break }
             usleep(10_000)
         }
         serverAddresses = (0..<count).map { IPv4Address(10, 78, 0, UInt8(2 + $0)) }
         for address in serverAddresses {
-            try Shell.run(["ip", "-n", server, "address", "add", "\(address)/24", "dev", "veth0"])
+            try ShellCommand.run(["ip", "-n", server, "address", "add", "\(address)/24", "dev", "veth0"])
         }
     }
 
     func remove() {
-        for namespace in [client, server] { _ = try? Shell.run(["ip", "netns", "delete", namespace]) }
+        for namespace in [client, server] { _ = try? ShellCommand.run(["ip", "netns", "delete", namespace]) }
     }
 
     /// `ping`'s average RTT in microseconds over `count` echoes `interval` seconds apart, from
     /// the client.
     func ping(_ address: IPv4Address, count: Int, interval: String) throws -> Double {
-        let output = try Shell.run([
+        let output = try ShellCommand.run([
             "ip", "netns", "exec", client, "ping", "-n", "-q", "-c", "\(count)", "-i", interval, "\(address)",
         ])
         guard let line = output.split(separator: "\n").first(where: { $0.contains("min/avg/max") }),
@@ -54,34 +55,5 @@ struct BenchNetwork {
             figures.count >= 2, let average = Double(figures[1])
         else { throw ValidationError("cannot read ping's summary: \(output)") }
         return average * 1000
-    }
-}
-
-/// Runs commands.
-enum Shell {
-    static func find(_ tool: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin", "/usr/bin", "/bin"]
-        return directories.map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
-        guard let executable = find(arguments[0]) else { throw ValidationError("`\(arguments[0])` is not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(arguments.dropFirst())
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw ValidationError(
-                "`\(arguments.joined(separator: " "))` failed (\(process.terminationStatus)): \(text)")
-        }
-        return text
     }
 }

@@ -33,10 +33,7 @@ struct ProbeBenchmark: ParsableCommand {
     var pingCount = 50
 
     mutating func run() throws {
-        guard getuid() == 0 else { throw ValidationError("probe-bench needs root (network namespaces, raw sockets)") }
-        for tool in ["ip", "ping"] where Shell.find(tool) == nil {
-            throw ValidationError("probe-bench needs `\(tool)` (Debian: iproute2, iputils-ping)")
-        }
+        try ShellCommand.requireRoot("probe-bench", tools: ["ip": "iproute2", "ping": "iputils-ping"])
         guard (1...250).contains(targets) else { throw ValidationError("--targets must be in 1...250") }
         var network = BenchNetwork(tag: "\(getpid())")
         defer { network.remove() }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Tunnel
 
@@ -8,23 +9,23 @@ final class BenchNamespace {
 
     init(_ tag: String) throws {
         name = "tbench-\(getpid())-\(tag)"
-        try Command.run(["ip", "netns", "add", name])
+        try ShellCommand.run(["ip", "netns", "add", name])
         namespace = try NetworkNamespace(named: name)
     }
 
     /// `ip -n NAME ARGS`.
     @discardableResult
     func ip(_ arguments: String...) throws -> String {
-        try Command.run(["ip", "-n", name] + arguments)
+        try ShellCommand.run(["ip", "-n", name] + arguments)
     }
 
     /// `ip netns exec NAME ARGS`.
     @discardableResult
     func exec(_ arguments: [String]) throws -> String {
-        try Command.run(["ip", "netns", "exec", name] + arguments)
+        try ShellCommand.run(["ip", "netns", "exec", name] + arguments)
     }
 
     func delete() {
-        _ = try? Command.run(["ip", "netns", "delete", name])
+        _ = try? ShellCommand.run(["ip", "netns", "delete", name])
     }
 }

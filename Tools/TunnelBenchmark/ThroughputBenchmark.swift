@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Models
 import Tunnel
@@ -44,7 +45,7 @@ struct ThroughputBenchmark {
             ]),
         ]
         for outcome in outcomes where outcome[name] != .added(.userspace) {
-            throw Command.Failure(command: "provision userspace tunnel", status: 1, output: "\(outcome)")
+            throw BenchmarkError("provisioning the userspace tunnel failed: \(outcome)")
         }
         defer {
             hostTunnels.removeAll()
@@ -68,7 +69,7 @@ struct ThroughputBenchmark {
     /// Runs an iperf3 server in `to` (one test) and a client in `from`; returns the received rate.
     private func iperf(from client: BenchNamespace, to server: BenchNamespace, server address: String) throws -> Double
     {
-        let process = try Command.start(["ip", "netns", "exec", server.name, "iperf3", "-s", "-1", "-B", address])
+        let process = try ShellCommand.start(["ip", "netns", "exec", server.name, "iperf3", "-s", "-1", "-B", address])
         defer {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
@@ -79,8 +80,7 @@ struct ThroughputBenchmark {
             let end = object["end"] as? [String: Any], let received = end["sum_received"] as? [String: Any],
             let rate = received["bits_per_second"] as? Double
         else {
-            throw Command.Failure(
-                command: "iperf3 -c \(address)", status: 0, output: "no sum_received in: \(json.prefix(400))")
+            throw BenchmarkError("`iperf3 -c \(address)` reported no sum_received: \(json.prefix(400))")
         }
         return rate
     }

@@ -23,7 +23,10 @@ exitOnFailure("tunnel-bench") {
         ["--iterations": \.iterations, "--seconds": \.seconds, "--runs": \.runs],
         switches: ["--nic-like-underlay": (\.nicLikeUnderlay, true)]
     ).parse(CommandLine.arguments, into: &options)
-    try Command.requireRootAndTools(["ip", "iperf3"] + (options.nicLikeUnderlay ? ["ethtool"] : []))
+    try ShellCommand.requireRoot(
+        "tunnel-bench",
+        tools: options.nicLikeUnderlay
+            ? ["ip": "iproute2", "iperf3": "iperf3", "ethtool": "ethtool"] : ["ip": "iproute2", "iperf3": "iperf3"])
     print("provisioning one tunnel (2 addresses, MTU, up, 10 routes), median of \(options.iterations)...")
     let provisioning = try ProvisioningBenchmark(iterations: options.iterations).run()
     print("  interface: \(provisioning.interfaceKind)")

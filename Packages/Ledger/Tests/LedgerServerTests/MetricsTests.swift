@@ -50,14 +50,10 @@ struct MetricsTests {
             let follower = Task {
                 for try await _ in fixture.client.follow(from: 1) {}
             }
-            var open: Double?
-            let deadline = ContinuousClock.now + .seconds(30)
-            while ContinuousClock.now < deadline {
-                open = Self.sample("ledger_log_streams", in: try await Self.scrape(fixture))
-                if open == 1 { break }
-                try await Task.sleep(for: .milliseconds(20))
+            let open = try await eventually(within: .seconds(30)) {
+                Self.sample("ledger_log_streams", in: try await Self.scrape(fixture)) == 1
             }
-            #expect(open == 1)
+            #expect(open, "ledger_log_streams never showed the open follower")
             follower.cancel()
         }
     }

@@ -1,21 +1,18 @@
-/// A small deterministic random source (SplitMix64), so a failing seed reproduces exactly.
+import PropertyBased
+
+/// A deterministic random source (swift-property-based's `Xoshiro`), so a failing seed
+/// reproduces exactly.
 ///
 /// Besides raw numbers it offers the few draws the random transaction generator needs:
 /// ``pick(_:)``, ``chance(_:)``, ``element(_:)`` and ``seedBytes()``.
 struct SeededRandomSource: RandomNumberGenerator {
-    private var state: UInt64
+    private var generator: Xoshiro
 
     /// A source whose whole sequence is fixed by `seed`.
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = Xoshiro(seed: (seed, 1, 2, 3)) }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A number in 0..<count.
     mutating func pick(_ count: Int) -> Int { Int.random(in: 0..<count, using: &self) }

@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Synchronization
 import Testing
 
 @testable import Probe
@@ -39,14 +40,14 @@ struct TestNetwork: Sendable {
     var serverNamespace: NetworkNamespace { NetworkNamespace(named: server) }
 
     /// Numbers the networks of this process so parallel tests get distinct namespaces.
-    private static let counter = Counter()
+    private static let counter = Atomic<Int>(0)
 
     /// Builds a network, runs `body`, and removes the network whatever happens.
     static func with<T>(
         extraServerAddresses: [IPv4Address] = [], _ body: (TestNetwork) async throws -> T
     ) async throws -> T {
         try requireLiveTestPrerequisites()
-        let number = counter.next()
+        let number = counter.add(1, ordering: .relaxed).newValue
         let network = TestNetwork(
             client: "probe-t\(getpid())-\(number)c", server: "probe-t\(getpid())-\(number)s")
         defer { network.remove() }
@@ -171,18 +172,6 @@ struct TestNetwork: Sendable {
                 .flatMap({ Int($0) })
         else { throw Unavailable(description: "cannot read ping's summary: \(output)") }
         return PingSummary(minimum: minimum * 1000, average: average * 1000, received: received)
-    }
-
-    /// A thread-safe counter.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
-        }
     }
 }
 

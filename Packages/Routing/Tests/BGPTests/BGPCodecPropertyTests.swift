@@ -7,7 +7,7 @@ struct BGPCodecPropertyTests {
     @Test("decode(encode(m)) == m for random valid messages, 4- and 2-octet AS")
     func roundTrip() async {
         await propertyCheck(count: 2000, input: Gen.uint64(), Gen.bool) { seed, fourOctet in
-            var rng = SplitMix64(seed: seed)
+            var rng = Xoshiro(seed: (seed, 1, 2, 3))  // seeded by the input, so a failing seed reproduces
             let options = BGPCodecOptions(fourOctetAS: fourOctet)
             let message = RandomBGPMessage.message(&rng, options: options)
             do {
@@ -29,7 +29,7 @@ struct BGPCodecPropertyTests {
     @Test("random byte mutations never crash and yield a message or a code 1-3 NOTIFICATION")
     func mutations() async {
         await propertyCheck(count: 3000, input: Gen.uint64()) { seed in
-            var rng = SplitMix64(seed: seed)
+            var rng = Xoshiro(seed: (seed, 1, 2, 3))  // seeded by the input, so a failing seed reproduces
             let options = BGPCodecOptions(fourOctetAS: Bool.random(using: &rng))
             guard
                 var bytes = try? BGPMessageEncoder.encode(

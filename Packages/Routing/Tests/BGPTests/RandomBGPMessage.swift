@@ -1,24 +1,11 @@
 import BGPWire
 import Models
+import PropertyBased
 import Routing
-
-/// A small deterministic generator (SplitMix64), seeded by the property tests' inputs so a
-/// failing seed reproduces.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random valid messages: every field within what the encoder and the decoder accept.
 enum RandomBGPMessage {
-    static func message(_ rng: inout SplitMix64, options: BGPCodecOptions) -> BGPMessage {
+    static func message(_ rng: inout Xoshiro, options: BGPCodecOptions) -> BGPMessage {
         switch Int.random(in: 0..<8, using: &rng) {
         case 0: return .keepalive
         case 1: return .open(open(&rng))
@@ -31,7 +18,7 @@ enum RandomBGPMessage {
         }
     }
 
-    static func open(_ rng: inout SplitMix64) -> BGPOpen {
+    static func open(_ rng: inout Xoshiro) -> BGPOpen {
         var capabilities: [BGPCapability] = []
         for _ in 0..<Int.random(in: 0...5, using: &rng) {
             switch Int.random(in: 0..<3, using: &rng) {
@@ -51,17 +38,17 @@ enum RandomBGPMessage {
             identifier: IPv4Address(.random(in: 1...0xDFFF_FFFF, using: &rng)), capabilities: capabilities)
     }
 
-    static func prefix(_ rng: inout SplitMix64) -> IPv4Prefix {
+    static func prefix(_ rng: inout Xoshiro) -> IPv4Prefix {
         let length = UInt8.random(in: 0...32, using: &rng)
         return IPv4Prefix(uncheckedAddress: IPv4Address(.random(in: 0...UInt32.max, using: &rng)), length: length)
             .network
     }
 
-    static func prefixes(_ rng: inout SplitMix64) -> [IPv4Prefix] {
+    static func prefixes(_ rng: inout Xoshiro) -> [IPv4Prefix] {
         (0..<Int.random(in: 0...30, using: &rng)).map { _ in prefix(&rng) }
     }
 
-    static func update(_ rng: inout SplitMix64, options: BGPCodecOptions) -> BGPUpdate {
+    static func update(_ rng: inout Xoshiro, options: BGPCodecOptions) -> BGPUpdate {
         let announced = prefixes(&rng)
         var attributes = BGPPathAttributes()
         let full = !announced.isEmpty || Bool.random(using: &rng)

@@ -1,4 +1,5 @@
 import Models
+import PropertyBased
 import Testing
 
 @testable import Routing
@@ -6,21 +7,9 @@ import Testing
 /// Invariants of the rendered text over many generated networks (seeded, so failures reproduce).
 @Suite("EOS config invariants")
 struct EOSConfigInvariantTests {
-    /// SplitMix64: a small deterministic generator for the test networks.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A network of 2–6 devices over 3 exchanges with up to 12 users each, some devices broken.
     static func network(seed: UInt64) -> NetworkFixture {
-        var random = SeededGenerator(state: seed)
+        var random = Xoshiro(seed: (seed, 1, 2, 3))
         var network = NetworkFixture()
         network.addGroup("mg01", "233.84.178.1")
         network.addGroup("mg02", "233.84.178.12")

@@ -34,16 +34,13 @@ func run(_ arguments: [String], allowFailure: Bool = false) throws -> String {
 
 /// Temporary files receiving a command's standard output and error.
 final class CapturedOutput {
-    private static let counter = Mutex(0)
+    private static let counter = Atomic<Int>(0)
     private let path: String
     let handle: FileHandle
     let errorHandle: FileHandle
 
     init() throws {
-        let number = Self.counter.withLock { value in
-            value += 1
-            return value
-        }
+        let number = Self.counter.add(1, ordering: .relaxed).newValue
         path = NSTemporaryDirectory() + "tunnel-tests-\(getpid())-\(number)"
         for suffix in [".out", ".err"] {
             guard FileManager.default.createFile(atPath: path + suffix, contents: nil) else {
@@ -93,14 +90,14 @@ func requireRootAndTools(_ tools: [String] = ["ip"]) throws {
 
 /// A network namespace created with `ip netns add` for one test and deleted after it.
 final class ScratchNamespace: @unchecked Sendable {
-    private static let counter = Counter()
+    private static let counter = Atomic<Int>(0)
     /// The namespace name (`tuntest-PID-N-TAG`).
     let name: String
     /// A handle on it.
     let namespace: NetworkNamespace
 
     private init(tag: String) throws {
-        name = "tt\(getpid() % 100000)-\(Self.counter.next())-\(tag)"
+        name = "tt\(getpid() % 100000)-\(Self.counter.add(1, ordering: .relaxed).newValue)-\(tag)"
         try run(["ip", "netns", "add", name])
         do {
             namespace = try NetworkNamespace(named: name)
@@ -131,16 +128,5 @@ final class ScratchNamespace: @unchecked Sendable {
         }
         for tag in tags { created.append(try ScratchNamespace(tag: tag)) }
         return try await body(created)
-    }
-
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
-        }
     }
 }
