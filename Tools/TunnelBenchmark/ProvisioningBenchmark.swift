@@ -21,7 +21,7 @@ struct ProvisioningBenchmark {
         }
     }
 
-    private static let name = LinuxInterfaceName(constant: "doublezero0")
+    private static let name = TunnelSlot.unicast.interfaceName
     private static let routes = (0..<10).map {
         IPv4Prefix(uncheckedAddress: IPv4Address(10, 100, UInt8($0), 0), length: 24)
     }

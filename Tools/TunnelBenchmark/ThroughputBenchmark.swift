@@ -36,7 +36,7 @@ struct ThroughputBenchmark {
 
         let hostTunnels = try TunnelSetReconciler(namespace: host.namespace, preference: .userspace)
         let deviceTunnels = try TunnelSetReconciler(namespace: device.namespace, preference: .userspace)
-        let name = LinuxInterfaceName(constant: "doublezero0")
+        let name = TunnelSlot.unicast.interfaceName
         let outcomes = [
             hostTunnels.apply([TunnelSpec(name: name, local: "10.0.0.1", remote: "10.0.0.2", overlay: "169.254.0.0/31")]
             ),

@@ -30,8 +30,6 @@ static inline int cmnl_setns_network(int fd) { return setns(fd, 0x40000000 /* CL
 static inline unsigned long cmnl_tunsetiff(void) { return TUNSETIFF; }
 /// TUNSETOFFLOAD.
 static inline unsigned long cmnl_tunsetoffload(void) { return TUNSETOFFLOAD; }
-/// TUNSETPERSIST.
-static inline unsigned long cmnl_tunsetpersist(void) { return TUNSETPERSIST; }
 
 /// ioctl with one pointer argument (Swift cannot call variadic C functions).
 static inline int cmnl_ioctl_pointer(int fd, unsigned long request, void *argument) {

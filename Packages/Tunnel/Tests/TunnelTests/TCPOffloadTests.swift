@@ -108,7 +108,7 @@ struct TCPOffloadTests {
             #expect(writes.count == 1)
             guard let merged = writes.first else { return }
             let header = merged.withUnsafeBytes { VirtioNetHeader(at: $0.baseAddress!) }
-            let inner = Array(merged[VirtioNetHeader.length...])
+            var inner = Array(merged[VirtioNetHeader.length...])
             #expect(inner.count == packet.count)
             #expect(inner[(options ? 52 : 40)...] == packet[(options ? 52 : 40)...], "payload")
             #expect(inner[33] == 0x18, "PSH from the last segment")
@@ -118,9 +118,15 @@ struct TCPOffloadTests {
                 #expect(
                     header.flags == VirtioNetHeader.needsChecksum && header.checksumStart == 20
                         && header.checksumOffset == 16)
+                // What the kernel does with the offload request: the rewritten IPv4 header and
+                // the pseudo-header seed must give valid checksums.
+                inner.withUnsafeMutableBytes { buffer in
+                    _ = TCPSegmentation.completeChecksum(buffer, start: 20, offset: 16)
+                }
             } else {
                 #expect(header == VirtioNetHeader())
             }
+            #expect(Self.checksumsValid(inner), "total length, IPv4 checksum and TCP checksum after the merge")
         }
     }
 

@@ -13,10 +13,10 @@ struct TwoHostTopology {
     let hostTunnels: TunnelSetReconciler
     let deviceTunnels: TunnelSetReconciler
 
-    static let unicast = LinuxInterfaceName(constant: "doublezero0")
-    static let multicast = LinuxInterfaceName(constant: "doublezero1")
+    static let unicast = TunnelSlot.unicast.interfaceName
+    static let multicast = TunnelSlot.multicast.interfaceName
 
-    init(host: ScratchNamespace, device: ScratchNamespace, preference: TunnelDatapathPreference = .automatic) throws {
+    init(host: ScratchNamespace, device: ScratchNamespace, preference: TunnelDatapathPreference = .userspace) throws {
         self.host = host
         self.device = device
         // IPv4 only: no IPv6 link-local chatter (router solicitations, MLD) through the tunnels.

@@ -38,9 +38,6 @@ public final class MnlSocket: NetlinkSocket {
         mnl_socket_close(socket)
     }
 
-    /// The port id the kernel assigned to this socket.
-    public var portID: UInt32 { mnl_socket_get_portid(socket) }
-
     /// Sends one request.
     public func send(_ message: [UInt8]) throws(NetlinkError) {
         let sent = message.withUnsafeBytes { mnl_socket_sendto(socket, $0.baseAddress, $0.count) }

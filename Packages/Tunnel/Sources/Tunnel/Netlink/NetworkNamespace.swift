@@ -29,11 +29,6 @@ public final class NetworkNamespace: Sendable {
         try self.init(path: "/run/netns/\(name)")
     }
 
-    /// The calling thread's current namespace.
-    public static func current() throws(NetlinkError) -> NetworkNamespace {
-        try NetworkNamespace(path: "/proc/thread-self/ns/net")
-    }
-
     deinit {
         close(fileDescriptor)
     }

@@ -10,8 +10,8 @@ import Models
 public final class TunnelSetReconciler {
     private struct AppliedTunnel {
         var spec: TunnelSpec
-        var kind: TunnelDatapathKind
         var userspace: UserspaceGRETunnel?
+        var kind: TunnelDatapathKind { userspace == nil ? .kernelGRE : .userspace }
     }
 
     private let session: NetlinkSession
@@ -78,7 +78,7 @@ public final class TunnelSetReconciler {
     private func provision(_ spec: TunnelSpec) throws(TunnelProvisioningError) -> AppliedTunnel {
         let name = spec.name.rawValue
         guard let ends = spec.overlayEnds else { throw .overlayNotSlash31(tunnel: name, overlay: spec.overlay) }
-        var tunnel = AppliedTunnel(spec: spec, kind: .kernelGRE, userspace: nil)
+        var tunnel = AppliedTunnel(spec: spec, userspace: nil)
         if preference != .userspace {
             do {
                 try session.createGRELink(
@@ -100,7 +100,6 @@ public final class TunnelSetReconciler {
             do {
                 tunnel.userspace = try UserspaceGRETunnel(
                     name: spec.name, local: spec.local, remote: spec.remote, mtu: Int(spec.mtu), namespace: namespace)
-                tunnel.kind = .userspace
             } catch {
                 throw .datapath(tunnel: name, error)
             }
@@ -133,8 +132,8 @@ public final class TunnelSetReconciler {
                 InterfaceAddress(interfaceIndex: index, address: IPv4Prefix(uncheckedAddress: dzIP, length: 32)))
         }
         for address in addresses {
-            try step(name, "add address \(address.address)") { () throws(NetlinkError) in
-                do throws(NetlinkError) { try session.addAddress(address) } catch .exists {}  // idempotent
+            try step(name, "replace address \(address.address)") { () throws(NetlinkError) in
+                try session.replaceAddress(address)
             }
         }
         try step(name, "set link up") { () throws(NetlinkError) in try session.setLink(index: index, up: true) }

@@ -1,7 +1,8 @@
 import Glibc
 
 /// A joinable POSIX thread running one datapath loop (the loops block in system calls, so they
-/// get threads of their own rather than tasks of the cooperative pool). Joined from one place only.
+/// get threads of their own rather than tasks of the cooperative pool). Joined once, by the
+/// tunnel's `stop()`.
 final class DatapathThread: @unchecked Sendable {
     private final class Body {
         let run: @Sendable () -> Void
@@ -9,7 +10,6 @@ final class DatapathThread: @unchecked Sendable {
     }
 
     private var thread = pthread_t()
-    private var joined = false
 
     /// Starts `body` on a new thread.
     init(_ body: @escaping @Sendable () -> Void) {
@@ -24,10 +24,8 @@ final class DatapathThread: @unchecked Sendable {
         precondition(result == 0, "pthread_create failed: \(result)")
     }
 
-    /// Waits for the thread to finish.
+    /// Waits for the thread to finish; call once.
     func join() {
-        guard !joined else { return }
         pthread_join(thread, nil)
-        joined = true
     }
 }

@@ -9,10 +9,8 @@ struct PacketBatch {
     private let vectors: UnsafeMutablePointer<iovec>
     private let storage: UnsafeMutableRawPointer
     private let slotSize: Int
-    private let count: Int
 
     init(count: Int, slotSize: Int) {
-        self.count = count
         self.slotSize = slotSize
         storage = UnsafeMutableRawPointer.allocate(byteCount: count * slotSize, alignment: 16)
         vectors = UnsafeMutablePointer<iovec>.allocate(capacity: count)

@@ -23,15 +23,14 @@ final class StopSignal: Sendable {
 
     /// Waits until `descriptor` is readable (true) or the signal fired (false).
     func wait(readable descriptor: Int32) -> Bool {
-        var fds = [
-            pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0),
-        ]
-        while true {
-            let ready = poll(&fds, 2, -1)
-            if ready < 0 && errno == EINTR { continue }
-            if fds[1].revents != 0 || ready < 0 { return false }
-            return true
+        withUnsafeTemporaryAllocation(of: pollfd.self, capacity: 2) { fds in  // no heap allocation per wait
+            fds[0] = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            fds[1] = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
+            while true {
+                let ready = poll(fds.baseAddress, 2, -1)
+                if ready < 0 && errno == EINTR { continue }
+                return ready >= 0 && fds[1].revents == 0
+            }
         }
     }
 }

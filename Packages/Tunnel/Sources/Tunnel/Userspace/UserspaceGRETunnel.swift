@@ -181,21 +181,23 @@ public final class UserspaceGRETunnel: Sendable {
             }
         }
         while stop.wait(readable: socket.fileDescriptor) {
-            for index in 0..<batchSize { batch.setLength(index, receiveSlotSize) }
-            let received = cmnl_recvmmsg(socket.fileDescriptor, batch.messages, UInt32(batchSize), Int32(MSG_DONTWAIT))
-            guard received > 0 else { continue }
-            for index in 0..<Int(received) {
-                let slot = batch.slot(index)
-                let packet = UnsafeRawBufferPointer(start: slot, count: Int(batch.messages[index].msg_len))
-                guard let inner = innerPacket(packet, local: socket.local, remote: socket.remote),
-                    inner.baseAddress! - UnsafeRawPointer(slot) >= VirtioNetHeader.length
-                else {
-                    counters.add(counters.packetsDropped, 1)
-                    continue
+            // Drain the socket: poll again only once a batch comes back short.
+            var received = Int32(batchSize)
+            while received == Int32(batchSize) {
+                received = cmnl_recvmmsg(socket.fileDescriptor, batch.messages, UInt32(batchSize), Int32(MSG_DONTWAIT))
+                for index in 0..<Int(max(received, 0)) {
+                    let packet = UnsafeRawBufferPointer(
+                        start: batch.slot(index), count: Int(batch.messages[index].msg_len))
+                    // The outer IPv4 and GRE headers (24 bytes at least) leave room for the
+                    // virtio header in front of the inner packet.
+                    guard let inner = innerPacket(packet, local: socket.local, remote: socket.remote) else {
+                        counters.add(counters.packetsDropped, 1)
+                        continue
+                    }
+                    coalescer.add(UnsafeMutableRawBufferPointer(mutating: inner), write: write)
                 }
-                coalescer.add(UnsafeMutableRawBufferPointer(mutating: inner), write: write)
+                coalescer.flush(write: write)
             }
-            coalescer.flush(write: write)
             counters.add(counters.underlayMergedPackets, coalescer.takeOffloadedCount())
         }
     }
