@@ -76,15 +76,3 @@ extension UserType {
     /// `unicast` or `multicast`: the tunnel kind this user type occupies.
     var tunnelKind: String { isUnicast ? "unicast" : "multicast" }
 }
-
-extension Duration {
-    /// Milliseconds with three decimals, truncated to the microsecond (`3.100`).
-    var millisecondsText: String {
-        let (seconds, attoseconds) = components
-        let micros = Int128(seconds) * 1_000_000 + Int128(attoseconds / 1_000_000_000_000)
-        let magnitude = micros.magnitude
-        let fraction = String(magnitude % 1000)
-        return
-            "\(micros < 0 ? "-" : "")\(magnitude / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
-    }
-}

@@ -52,7 +52,15 @@ public struct DeviceSelectionPolicy: Hashable, Sendable {
     public func select(
         tunnelType: UserType, devices: [Device], latencies: [ProbeResult], currentTunnel: CurrentTunnel? = nil
     ) throws(DeviceSelectionError) -> TunnelPlacement {
-        let measurements = Measurements(latencies)
+        try select(
+            tunnelType: tunnelType, devices: devices, measurements: Measurements(latencies),
+            currentTunnel: currentTunnel)
+    }
+
+    /// ``select(tunnelType:devices:latencies:currentTunnel:)`` on measurements already indexed.
+    private func select(
+        tunnelType: UserType, devices: [Device], measurements: Measurements, currentTunnel: CurrentTunnel?
+    ) throws(DeviceSelectionError) -> TunnelPlacement {
         let sortedDevices = devices.sorted { $0.code < $1.code }
         guard let currentTunnel else {
             return try firstTunnel(tunnelType: tunnelType, sortedDevices: sortedDevices, measurements: measurements)
@@ -104,8 +112,7 @@ public struct DeviceSelectionPolicy: Hashable, Sendable {
             refusals.append(DeviceRefusal(device: current.pubkey, deviceCode: current.code, reason: reason))
         }
         // Rule 5b: the best other device within the tolerance of the current device.
-        let currentRTT = current.userTunnelEndpoints.compactMap { measurements.reachable(current.pubkey, $0)?.minimum }
-            .min()
+        let currentRTT = measurements.lowestMinimum(of: current)
         var best: TunnelPlacement?
         for device in sortedDevices where device.pubkey != current.pubkey {
             let evaluation = evaluate(
@@ -160,10 +167,8 @@ public struct DeviceSelectionPolicy: Hashable, Sendable {
     ) throws(DeviceSelectionError) -> Reselection {
         let measurements = Measurements(latencies)
         let current = devices.first { $0.pubkey == currentTunnel.device && $0.status == .activated }
-        let currentRTT = current.flatMap { device in
-            device.userTunnelEndpoints.compactMap { measurements.reachable(device.pubkey, $0)?.minimum }.min()
-        }
-        let best = try select(tunnelType: tunnelType, devices: devices, latencies: latencies)
+        let currentRTT = current.flatMap(measurements.lowestMinimum(of:))
+        let best = try select(tunnelType: tunnelType, devices: devices, measurements: measurements, currentTunnel: nil)
         let decision: ReselectionPolicy.Decision =
             best.device == currentTunnel.device
             ? .keep(.candidateNotFaster(gain: .zero))
@@ -264,6 +269,12 @@ public struct DeviceSelectionPolicy: Hashable, Sendable {
         /// The pair's best reachable measurement.
         func reachable(_ device: PublicKey, _ address: IPv4Address) -> RTTStatistics? {
             reachableByPair[PairKey(device: device, address: address)]
+        }
+
+        /// The lowest minimum RTT among the device's reachable endpoints, whichever of them
+        /// carry tunnels (rule 5b's reference); nil when none is reachable.
+        func lowestMinimum(of device: Device) -> Duration? {
+            device.userTunnelEndpoints.compactMap { reachable(device.pubkey, $0)?.minimum }.min()
         }
     }
 }

@@ -20,8 +20,6 @@ struct EchoProbePass: Sendable {
     private var roundTrips: [Duration?]
     /// Probes sent and not yet answered.
     private(set) var outstanding = 0
-    /// Probes handed to the kernel (failed sends excluded).
-    private(set) var sent = 0
 
     /// Prepares a pass; `targets.count × count` must not exceed 65,536.
     init(targets: [ProbeTarget], count: Int, firstSequence: UInt16) throws(ProbeError) {
@@ -44,7 +42,6 @@ struct EchoProbePass: Sendable {
         guard sendTimes[probe] == nil else { return }
         sendTimes[probe] = time
         outstanding += 1
-        sent += 1
     }
 
     /// Records a reply; returns false when it matches no outstanding probe (unknown sequence,

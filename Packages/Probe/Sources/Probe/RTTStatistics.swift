@@ -88,8 +88,8 @@ extension RTTStatistics: CustomStringConvertible {
     public var description: String {
         let counts = "\(sent) sent, \(received) received, \(Self.percent(lossFraction)) loss"
         guard let minimum, let average, let maximum else { return counts }
-        let jitterText = jitter.map(Self.milliseconds) ?? "-"
-        let rtts = [minimum, average, maximum].map(Self.milliseconds) + [jitterText]
+        let jitterText = jitter.map(\.millisecondsText) ?? "-"
+        let rtts = [minimum, average, maximum].map(\.millisecondsText) + [jitterText]
         return counts + ", rtt min/avg/max/jitter = \(rtts.joined(separator: "/")) ms"
     }
 
@@ -97,15 +97,5 @@ extension RTTStatistics: CustomStringConvertible {
     private static func percent(_ fraction: Double) -> String {
         let tenths = Int((fraction * 1000).rounded())
         return "\(tenths / 10).\(tenths % 10)%"
-    }
-
-    /// A duration in milliseconds with three decimals, truncated to the microsecond.
-    private static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let micros = Int128(seconds) * 1_000_000 + Int128(attoseconds / 1_000_000_000_000)
-        let magnitude = micros.magnitude
-        let fraction = String(magnitude % 1000)
-        let padded = String(repeating: "0", count: 3 - fraction.count) + fraction
-        return "\(micros < 0 ? "-" : "")\(magnitude / 1000).\(padded)"
     }
 }

@@ -1,19 +1,21 @@
 /// The fields a TWAMP-light packet starts with (RFC 5357 §4.1.2 and §4.2.1), which the reflected
 /// packet repeats for the test packet it answers: sequence number (4 bytes), timestamp (8,
 /// ``NTPTimestamp``), error estimate (2).
-struct TWAMPPacketHeader: Hashable, Sendable {
+public struct TWAMPPacketHeader: Hashable, Sendable {
     /// The bytes the fields take.
     static let length = 14
 
     /// The sequence number.
-    var sequence: UInt32
+    public var sequence: UInt32
     /// When the packet was sent.
-    var timestamp: NTPTimestamp
+    public var timestamp: NTPTimestamp
     /// The sender's clock error estimate (RFC 4656 §4.1.2).
-    var errorEstimate: UInt16
+    public var errorEstimate: UInt16
 
     /// The fields as given.
-    init(sequence: UInt32, timestamp: NTPTimestamp, errorEstimate: UInt16) {
+    public init(
+        sequence: UInt32, timestamp: NTPTimestamp, errorEstimate: UInt16 = TWAMPTestPacket.defaultErrorEstimate
+    ) {
         self.sequence = sequence
         self.timestamp = timestamp
         self.errorEstimate = errorEstimate

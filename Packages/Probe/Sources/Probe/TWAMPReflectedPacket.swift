@@ -1,27 +1,19 @@
 /// A TWAMP-light packet sent back by the reflector (RFC 5357 §4.2.1, unauthenticated mode).
 ///
-/// Wire layout: sequence number (4 bytes), timestamp = when the reflector sent it (8), error
-/// estimate (2), MBZ (2), receive timestamp = when the test packet arrived (8), sender sequence
-/// number (4), sender timestamp (8), sender error estimate (2), MBZ (2), sender TTL (1), then
+/// Wire layout: the reflector's ``TWAMPPacketHeader`` (sequence number, timestamp = when the
+/// reflector sent it, error estimate: 14 bytes), MBZ (2), receive timestamp = when the test
+/// packet arrived (8), the test packet's header as received (14), MBZ (2), sender TTL (1), then
 /// padding: 41 bytes before padding.
 public struct TWAMPReflectedPacket: Hashable, Sendable {
     /// The fields before the padding.
     public static let minimumLength = 41
 
-    /// The reflector's own sequence number.
-    public var sequence: UInt32
-    /// When the reflector sent this packet.
-    public var timestamp: NTPTimestamp
-    /// The reflector's clock error estimate.
-    public var errorEstimate: UInt16
+    /// The reflector's own sequence number, send time and error estimate.
+    public var reflector: TWAMPPacketHeader
     /// When the reflector received the test packet.
     public var receiveTimestamp: NTPTimestamp
-    /// The test packet's sequence number.
-    public var senderSequence: UInt32
-    /// The test packet's timestamp.
-    public var senderTimestamp: NTPTimestamp
-    /// The test packet's error estimate.
-    public var senderErrorEstimate: UInt16
+    /// The test packet's sequence number, timestamp and error estimate, echoed.
+    public var sender: TWAMPPacketHeader
     /// The TTL the test packet arrived with (255 when the reflector could not read it).
     public var senderTTL: UInt8
     /// The number of zero bytes after the fields.
@@ -29,35 +21,29 @@ public struct TWAMPReflectedPacket: Hashable, Sendable {
 
     /// Creates a packet.
     public init(
-        sequence: UInt32, timestamp: NTPTimestamp, errorEstimate: UInt16 = TWAMPTestPacket.defaultErrorEstimate,
-        receiveTimestamp: NTPTimestamp, senderSequence: UInt32, senderTimestamp: NTPTimestamp,
-        senderErrorEstimate: UInt16, senderTTL: UInt8, paddingLength: Int = 0
+        reflector: TWAMPPacketHeader, receiveTimestamp: NTPTimestamp, sender: TWAMPPacketHeader, senderTTL: UInt8,
+        paddingLength: Int = 0
     ) {
-        self.sequence = sequence
-        self.timestamp = timestamp
-        self.errorEstimate = errorEstimate
+        self.reflector = reflector
         self.receiveTimestamp = receiveTimestamp
-        self.senderSequence = senderSequence
-        self.senderTimestamp = senderTimestamp
-        self.senderErrorEstimate = senderErrorEstimate
+        self.sender = sender
         self.senderTTL = senderTTL
         self.paddingLength = max(0, paddingLength)
     }
 
     /// The time the packet spent inside the reflector (send minus receive timestamp).
     public var reflectorDelay: Duration {
-        timestamp.wallClockTime.duration(since: receiveTimestamp.wallClockTime)
+        reflector.timestamp.wallClockTime.duration(since: receiveTimestamp.wallClockTime)
     }
 
     /// The packet on the wire.
     public func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Self.minimumLength + paddingLength)
-        TWAMPPacketHeader(sequence: sequence, timestamp: timestamp, errorEstimate: errorEstimate).append(to: &bytes)
+        reflector.append(to: &bytes)
         WireBytes.append(UInt16(0), to: &bytes)
         bytes.append(contentsOf: receiveTimestamp.bytes)
-        TWAMPPacketHeader(sequence: senderSequence, timestamp: senderTimestamp, errorEstimate: senderErrorEstimate)
-            .append(to: &bytes)
+        sender.append(to: &bytes)
         WireBytes.append(UInt16(0), to: &bytes)
         bytes.append(senderTTL)
         bytes.append(contentsOf: repeatElement(0, count: paddingLength))
@@ -72,12 +58,9 @@ public struct TWAMPReflectedPacket: Hashable, Sendable {
         guard bytes.count >= Self.minimumLength else {
             throw .truncated(packet: "TWAMP reflected packet", length: bytes.count, needed: Self.minimumLength)
         }
-        let header = TWAMPPacketHeader(reading: bytes, at: 0)
-        let sender = TWAMPPacketHeader(reading: bytes, at: 24)
         self.init(
-            sequence: header.sequence, timestamp: header.timestamp, errorEstimate: header.errorEstimate,
-            receiveTimestamp: NTPTimestamp(reading: bytes, at: 16), senderSequence: sender.sequence,
-            senderTimestamp: sender.timestamp, senderErrorEstimate: sender.errorEstimate, senderTTL: bytes[40],
+            reflector: TWAMPPacketHeader(reading: bytes, at: 0), receiveTimestamp: NTPTimestamp(reading: bytes, at: 16),
+            sender: TWAMPPacketHeader(reading: bytes, at: 24), senderTTL: bytes[40],
             paddingLength: bytes.count - Self.minimumLength)
     }
 }

@@ -106,9 +106,9 @@ public final class TWAMPReflector: Sendable {
         // Answer with at least the reflected packet's size, and the request's size if larger.
         let padding = max(0, datagram.bytes.count - TWAMPReflectedPacket.minimumLength)
         let reply = TWAMPReflectedPacket(
-            sequence: sequence, timestamp: NTPTimestamp(.now()), receiveTimestamp: NTPTimestamp(received),
-            senderSequence: test.sequence, senderTimestamp: test.timestamp, senderErrorEstimate: test.errorEstimate,
-            senderTTL: datagram.ttl ?? 255, paddingLength: padding)
+            reflector: TWAMPPacketHeader(sequence: sequence, timestamp: NTPTimestamp(.now())),
+            receiveTimestamp: NTPTimestamp(received), sender: test.header, senderTTL: datagram.ttl ?? 255,
+            paddingLength: padding)
         // Count before sending: the sender may read the reply before this thread runs again.
         counters.withLock { $0.reflected += 1 }
         if socket.send(reply.encoded(), to: datagram.source, port: datagram.sourcePort) != nil {

@@ -5,6 +5,11 @@ import Synchronization
 /// test packets to a reflector and computes each round-trip time as
 /// `(t4 − t1) − (t3 − t2)`: arrival minus departure here, less the time the packet spent in the
 /// reflector (its send minus receive timestamps). Used for links between devices.
+///
+/// Sequence numbers continue from one measurement to the next, and a reply counts only when it
+/// echoes both the sequence number and the timestamp of a probe of the running measurement, so a
+/// late reply to an earlier measurement is never taken for an answer to a new probe.
+/// One measurement at a time per sender; a concurrent call fails with ``ProbeError/passInProgress``.
 public final class TWAMPSender: Sendable {
     /// How a measurement runs.
     public struct Configuration: Hashable, Sendable {
@@ -56,8 +61,8 @@ public final class TWAMPSender: Sendable {
     public let socket: UDPSocket
     /// How measurements run.
     public let configuration: Configuration
-    /// Whether a measurement is running.
-    private let running = Mutex(false)
+    /// The next measurement's first sequence number, and whether a measurement is running.
+    private let state = Mutex((nextSequence: UInt32(0), running: false))
 
     /// Creates a sender.
     ///
@@ -81,13 +86,17 @@ public final class TWAMPSender: Sendable {
     public func measureBlocking(
         reflector address: IPv4Address, port: UInt16 = TWAMPReflector.wellKnownPort
     ) throws(ProbeError) -> Measurement {
-        try running.withLock { running throws(ProbeError) in
-            guard !running else { throw .passInProgress }
-            running = true
-        }
-        defer { running.withLock { $0 = false } }
         let count = configuration.count
-        var sendTimes: [SendTime?] = Array(repeating: nil, count: count)
+        let firstSequence = try state.withLock { state throws(ProbeError) -> UInt32 in
+            guard !state.running else { throw .passInProgress }
+            state.running = true
+            let first = state.nextSequence
+            state.nextSequence = first &+ UInt32(count)
+            return first
+        }
+        defer { state.withLock { $0.running = false } }
+        // By probe number (sequence minus firstSequence): when it left, and the timestamp it carried.
+        var probes: [(sendTime: SendTime, timestamp: NTPTimestamp)?] = Array(repeating: nil, count: count)
         var roundTrips: [Duration?] = Array(repeating: nil, count: count)
         var outstanding = 0
         var lastTTL: UInt8?
@@ -98,12 +107,13 @@ public final class TWAMPSender: Sendable {
             let now = ContinuousClock.now
             if next < count && now >= start + configuration.interval * next {
                 let sendTime = SendTime.now()
+                let timestamp = NTPTimestamp(sendTime.wall)
                 let packet = TWAMPTestPacket(
-                    sequence: UInt32(next), timestamp: NTPTimestamp(sendTime.wall),
+                    sequence: firstSequence &+ UInt32(next), timestamp: timestamp,
                     paddingLength: configuration.packetLength - TWAMPTestPacket.minimumLength
                 ).encoded()
                 if socket.send(packet, to: address, port: port) == nil {
-                    sendTimes[next] = sendTime
+                    probes[next] = (sendTime, timestamp)
                     outstanding += 1
                 }
                 next += 1
@@ -116,12 +126,14 @@ public final class TWAMPSender: Sendable {
             while let datagram = try socket.receive() {
                 let readAt = ContinuousClock.now
                 guard datagram.source == address, datagram.sourcePort == port,
-                    let reply = try? TWAMPReflectedPacket(decoding: datagram.bytes),
-                    Int(reply.senderSequence) < count, let sendTime = sendTimes[Int(reply.senderSequence)],
-                    roundTrips[Int(reply.senderSequence)] == nil
+                    let reply = try? TWAMPReflectedPacket(decoding: datagram.bytes)
                 else { continue }
-                let total = sendTime.roundTrip(kernelReceived: datagram.kernelTimestamp, readAt: readAt)
-                roundTrips[Int(reply.senderSequence)] = max(.zero, total - max(.zero, reply.reflectorDelay))
+                let probe = Int(reply.sender.sequence &- firstSequence)
+                guard probe < count, let sent = probes[probe], reply.sender.timestamp == sent.timestamp,
+                    roundTrips[probe] == nil
+                else { continue }
+                let total = sent.sendTime.roundTrip(kernelReceived: datagram.kernelTimestamp, readAt: readAt)
+                roundTrips[probe] = max(.zero, total - max(.zero, reply.reflectorDelay))
                 outstanding -= 1
                 lastTTL = reply.senderTTL
             }

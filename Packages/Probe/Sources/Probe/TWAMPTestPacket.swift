@@ -30,11 +30,16 @@ public struct TWAMPTestPacket: Hashable, Sendable {
         self.paddingLength = max(0, paddingLength)
     }
 
+    /// The fields before the padding, as the reflector echoes them.
+    public var header: TWAMPPacketHeader {
+        TWAMPPacketHeader(sequence: sequence, timestamp: timestamp, errorEstimate: errorEstimate)
+    }
+
     /// The packet on the wire.
     public func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Self.minimumLength + paddingLength)
-        TWAMPPacketHeader(sequence: sequence, timestamp: timestamp, errorEstimate: errorEstimate).append(to: &bytes)
+        header.append(to: &bytes)
         bytes.append(contentsOf: repeatElement(0, count: paddingLength))
         return bytes
     }

@@ -194,7 +194,7 @@ struct DeviceSelectionPolicyTests {
             current: ("ams", "203.0.113.1"),
             outcome: .placed("fra", "203.0.113.2", .nearbyDevice(currentDeviceRTT: .milliseconds(3)))),
         Row(
-            name: "second tunnel: the reference is the current device's fastest reachable endpoint",
+            name: "second tunnel: a slower free endpoint of the current device still comes first",
             devices: [F.device("ams", "203.0.113.1", endpoints: ["198.51.100.1"]), F.device("fra", "203.0.113.2")],
             latencies: [
                 F.latency("ams", "203.0.113.1", 9), F.latency("ams", "198.51.100.1", 2),
@@ -203,6 +203,40 @@ struct DeviceSelectionPolicyTests {
             current: ("ams", "198.51.100.1"),
             // ams's public IP is free but 9 ms: rule 5a still takes it (same device first).
             outcome: .placed("ams", "203.0.113.1", .otherEndpointOfCurrentDevice)),
+        // The current device is full, so rule 5b compares with its fastest reachable endpoint
+        // (2 ms), not the slower one carrying the tunnel nor the public IP (9 ms).
+        Row(
+            name: "second tunnel: the reference is the current device's fastest reachable endpoint",
+            tunnelType: .multicast,
+            devices: [
+                F.device("ams", "203.0.113.1", endpoints: ["198.51.100.1"], multicastUsers: 48),
+                F.device("fra", "203.0.113.2"),
+            ],
+            latencies: [
+                F.latency("ams", "203.0.113.1", 9), F.latency("ams", "198.51.100.1", 2),
+                F.latency("fra", "203.0.113.2", 6),
+            ],
+            current: ("ams", "203.0.113.1"),
+            outcome: .placed("fra", "203.0.113.2", .nearbyDevice(currentDeviceRTT: .milliseconds(2)))),
+        Row(
+            name: "second tunnel: measured from the fastest endpoint, a device 8 ms away is too far",
+            tunnelType: .multicast,
+            devices: [
+                F.device("ams", "203.0.113.1", endpoints: ["198.51.100.1"], multicastUsers: 48),
+                F.device("fra", "203.0.113.2"),
+            ],
+            latencies: [
+                F.latency("ams", "203.0.113.1", 9), F.latency("ams", "198.51.100.1", 2),
+                F.latency("fra", "203.0.113.2", 8),
+            ],
+            current: ("ams", "203.0.113.1"),
+            // Measured from the 9 ms public IP, fra would be within 5 ms.
+            outcome: .failed(
+                """
+                no device can take a second tunnel (multicast) next to the one on ams:
+                  ams: no free multicast slot (48/48 in use)
+                  fra: min RTT 8.000 ms is more than 5.000 ms above the current device's 2.000 ms
+                """)),
 
         // Error messages.
         Row(

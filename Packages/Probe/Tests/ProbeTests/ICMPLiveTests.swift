@@ -48,18 +48,13 @@ struct ICMPLiveTests {
         let halfLossAddress: IPv4Address = "10.77.0.3"
         let droppedAddress: IPv4Address = "10.77.0.4"
         try await TestNetwork.with(extraServerAddresses: [halfLossAddress, droppedAddress]) { network in
-            try network.runInServer(["nft", "add", "table", "inet", "probetest"])
-            try network.runInServer([
-                "nft", "add", "chain", "inet", "probetest", "input", "{ type filter hook input priority 0; }",
-            ])
-            try network.runInServer([
-                "nft", "add", "rule", "inet", "probetest", "input", "ip", "daddr", "\(droppedAddress)", "icmp", "type",
-                "echo-request", "drop",
-            ])
             // numgen counts from 0: requests 0, 2, 4, … are dropped, exactly half of an even count.
-            try network.runInServer([
-                "nft", "add", "rule", "inet", "probetest", "input", "ip", "daddr", "\(halfLossAddress)", "icmp", "type",
-                "echo-request", "numgen", "inc", "mod", "2", "==", "0", "drop",
+            try network.drop([
+                ["ip", "daddr", "\(droppedAddress)", "icmp", "type", "echo-request"],
+                [
+                    "ip", "daddr", "\(halfLossAddress)", "icmp", "type", "echo-request", "numgen", "inc", "mod", "2",
+                    "==", "0",
+                ],
             ])
             let socket = try network.clientNamespace.perform { () throws(ProbeError) in try ICMPSocket(.automatic) }
             let prober = try ICMPEchoProber(

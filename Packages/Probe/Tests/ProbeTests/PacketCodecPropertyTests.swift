@@ -90,8 +90,9 @@ struct PacketCodecPropertyTests {
             Gen.int(in: 0...60)
         ).map { first, second, padding in
             TWAMPReflectedPacket(
-                sequence: first.0, timestamp: first.1, errorEstimate: first.2, receiveTimestamp: first.3,
-                senderSequence: second.0, senderTimestamp: second.1, senderErrorEstimate: second.2,
+                reflector: TWAMPPacketHeader(sequence: first.0, timestamp: first.1, errorEstimate: first.2),
+                receiveTimestamp: first.3,
+                sender: TWAMPPacketHeader(sequence: second.0, timestamp: second.1, errorEstimate: second.2),
                 senderTTL: second.3, paddingLength: padding)
         }
         await propertyCheck(count: 300, input: packets) { packet throws in

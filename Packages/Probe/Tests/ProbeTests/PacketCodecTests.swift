@@ -76,13 +76,33 @@ struct PacketCodecTests {
         #expect(half.wallClockTime == WallClockTime(sinceUnixEpoch: .milliseconds(1500)))
     }
 
+    @Test("a reflected packet in RFC 5357 §4.2.1 field order")
+    func reflectedPacketBytes() throws {
+        let packet = TWAMPReflectedPacket(
+            reflector: TWAMPPacketHeader(
+                sequence: 0x0102_0304, timestamp: NTPTimestamp(seconds: 0x0506_0708, fraction: 0x090A_0B0C),
+                errorEstimate: 0x0D0E),
+            receiveTimestamp: NTPTimestamp(seconds: 0x1112_1314, fraction: 0x1516_1718),
+            sender: TWAMPPacketHeader(
+                sequence: 0x2122_2324, timestamp: NTPTimestamp(seconds: 0x2526_2728, fraction: 0x292A_2B2C),
+                errorEstimate: 0x2D2E),
+            senderTTL: 0x40, paddingLength: 2)
+        let bytes: [UInt8] = [
+            0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x00, 0x00,
+            0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28,
+            0x29, 0x2A, 0x2B, 0x2C, 0x2D, 0x2E, 0x00, 0x00, 0x40, 0x00, 0x00,
+        ]
+        #expect(packet.encoded() == bytes)
+        #expect(try TWAMPReflectedPacket(decoding: bytes) == packet)
+    }
+
     @Test("the reflector delay is send minus receive timestamp")
     func reflectorDelay() {
         let received = NTPTimestamp(WallClockTime(sinceUnixEpoch: .seconds(100)))
         let sent = NTPTimestamp(WallClockTime(sinceUnixEpoch: .seconds(100) + .microseconds(250)))
         let packet = TWAMPReflectedPacket(
-            sequence: 0, timestamp: sent, receiveTimestamp: received, senderSequence: 0, senderTimestamp: received,
-            senderErrorEstimate: 1, senderTTL: 64)
+            reflector: TWAMPPacketHeader(sequence: 0, timestamp: sent), receiveTimestamp: received,
+            sender: TWAMPPacketHeader(sequence: 0, timestamp: received), senderTTL: 64)
         let delay = packet.reflectorDelay
         #expect(delay >= .microseconds(249) && delay <= .microseconds(250))
         #expect(packet.encoded().count == 41)

@@ -16,13 +16,7 @@ struct ProbeAndSelectLiveTests {
         let amsEndpoint: IPv4Address = "10.77.0.3"
         let fraPublic: IPv4Address = "10.77.0.4"
         try await TestNetwork.with(extraServerAddresses: [amsEndpoint, fraPublic]) { network in
-            try network.runInServer(["nft", "add", "table", "inet", "probetest"])
-            try network.runInServer([
-                "nft", "add", "chain", "inet", "probetest", "input", "{ type filter hook input priority 0; }",
-            ])
-            try network.runInServer([
-                "nft", "add", "rule", "inet", "probetest", "input", "ip", "daddr", "\(fraPublic)", "drop",
-            ])
+            try network.drop([["ip", "daddr", "\(fraPublic)"]])
             let devices = [
                 F.device("ams", amsPublic, endpoints: [amsEndpoint]), F.device("fra", fraPublic),
             ]

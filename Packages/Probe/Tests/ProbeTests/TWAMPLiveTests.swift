@@ -65,4 +65,66 @@ struct TWAMPLiveTests {
             #expect(reflector.ignoredCount == 1)
         }
     }
+
+    @Test("a late reply to an earlier measurement is not counted in the next one")
+    func staleRepliesAreIgnored() async throws {
+        try await TestNetwork.with { network in
+            let serverAddress = network.serverAddress
+            // The test plays the reflector, so it decides what comes back and when.
+            let reflector = try network.serverNamespace.perform { () throws(ProbeError) in
+                try UDPSocket(address: serverAddress, port: 8620)
+            }
+            let senderSocket = try network.clientNamespace.perform { () throws(ProbeError) in try UDPSocket() }
+            let sender = try TWAMPSender(
+                socket: senderSocket, configuration: .init(count: 1, interval: .zero, timeout: .seconds(2)))
+
+            // Measurement 1 goes unanswered.
+            #expect(try await sender.measure(reflector: serverAddress, port: 8620).statistics.received == 0)
+            let earlier = try await Self.nextTestPacket(on: reflector)
+
+            // Measurement 2 gets only a late reply to measurement 1's probe, and a reply with its
+            // probe's sequence number but measurement 1's timestamp: neither answers its probe.
+            async let second = sender.measure(reflector: serverAddress, port: 8620)
+            let current = try await Self.nextTestPacket(on: reflector)
+            #expect(current.packet.sequence != earlier.packet.sequence)
+            var forged = current.packet.header
+            forged.timestamp = earlier.packet.timestamp
+            for header in [earlier.packet.header, forged] {
+                #expect(reflector.send(Self.reply(echoing: header), to: current.source, port: current.port) == nil)
+            }
+            #expect(try await second.statistics.received == 0)
+
+            // Measurement 3 gets a genuine reply, which counts.
+            async let third = sender.measure(reflector: serverAddress, port: 8620)
+            let answered = try await Self.nextTestPacket(on: reflector)
+            #expect(
+                reflector.send(Self.reply(echoing: answered.packet.header), to: answered.source, port: answered.port)
+                    == nil)
+            #expect(try await third.statistics.received == 1)
+        }
+    }
+
+    /// The next test packet arriving on `socket` (waiting up to 10 s), and where it came from.
+    /// Waits without blocking a thread of the cooperative pool: the sender being awaited needs one.
+    static func nextTestPacket(
+        on socket: UDPSocket
+    ) async throws -> (packet: TWAMPTestPacket, source: IPv4Address, port: UInt16) {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            if try socket.waitReadable(timeout: .zero), let datagram = try socket.receive() {
+                return (try TWAMPTestPacket(decoding: datagram.bytes), datagram.source, datagram.sourcePort)
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        throw TestNetwork.Unavailable(description: "no test packet arrived within 10 s")
+    }
+
+    /// A reflected packet answering the test packet with `header`, as sent right now.
+    static func reply(echoing header: TWAMPPacketHeader) -> [UInt8] {
+        let now = NTPTimestamp(.now())
+        return TWAMPReflectedPacket(
+            reflector: TWAMPPacketHeader(sequence: 0, timestamp: now), receiveTimestamp: now, sender: header,
+            senderTTL: 64, paddingLength: 0
+        ).encoded()
+    }
 }

@@ -148,6 +148,16 @@ struct TestNetwork: Sendable {
         }
     }
 
+    /// Drops packets arriving in the server namespace: one nftables rule per entry of `matches`,
+    /// each the rule's match expression, e.g. `["ip", "daddr", "10.77.0.4"]`.
+    func drop(_ matches: [[String]]) throws {
+        try runInServer(["nft", "add", "table", "inet", "probetest"])
+        try runInServer(["nft", "add", "chain", "inet", "probetest", "input", "{ type filter hook input priority 0; }"])
+        for match in matches {
+            try runInServer(["nft", "add", "rule", "inet", "probetest", "input"] + match + ["drop"])
+        }
+    }
+
     /// Allows datagram ICMP sockets for every group in the client namespace.
     func allowDatagramICMP() throws {
         try runInClient(["sysctl", "-q", "-w", "net.ipv4.ping_group_range=0 2147483647"])
