@@ -141,28 +141,15 @@ public actor Activator: Service {
     /// Reads the head, then every entity, until the head did not move while reading (at most a
     /// few tries; a moving head only means some changes are delivered twice).
     func loadState() async throws -> (state: ActivatorState, sequence: UInt64) {
-        var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                let before = try await ledger.head()
-                guard
-                    case .globalConfig(let config)? = try await ledger.entity(
-                        EntityRef(kind: .globalConfig, pubkey: Entity.globalConfigKey))
-                else { throw ActivatorError.missingGlobalConfig }
-                var entities: [Entity] = []
-                for kind in [EntityKind.device, .link, .user, .multicastGroup] {
-                    entities += try await ledger.entities(of: kind, matching: .all)
-                }
-                let after = try await ledger.head()
-                if after.sequence == before.sequence || attempt >= 5 {
-                    return (
-                        ActivatorState(globalConfig: config, entities: entities, at: before.sequence), before.sequence
-                    )
-                }
-            } catch let error as LedgerError {
-                throw ActivatorError.ledger(error)
-            }
+        do {
+            let (entities, sequence) = try await ledger.consistentEntities(
+                of: [.globalConfig, .device, .link, .user, .multicastGroup])
+            var config: GlobalConfig?
+            for case .globalConfig(let value) in entities { config = value }
+            guard let config else { throw ActivatorError.missingGlobalConfig }
+            return (ActivatorState(globalConfig: config, entities: entities, at: sequence), sequence)
+        } catch let error as LedgerError {
+            throw ActivatorError.ledger(error)
         }
     }
 

@@ -11,20 +11,13 @@ enum LedgerStateLoader {
     /// last try, a moving head only means some changes are applied twice when following).
     static func load(from ledger: any LedgerAPI) async throws(ControllerError) -> (state: LedgerState, sequence: UInt64)
     {
-        var attempt = 0
-        while true {
-            attempt += 1
-            do throws(LedgerError) {
-                let before = try await ledger.head()
-                var state = LedgerState()
-                for kind in kinds {
-                    for entity in try await ledger.entities(of: kind, matching: .all) { state.put(entity) }
-                }
-                let after = try await ledger.head()
-                if after.sequence == before.sequence || attempt >= 5 { return (state, before.sequence) }
-            } catch {
-                throw .ledger(error)
-            }
+        do throws(LedgerError) {
+            let (entities, sequence) = try await ledger.consistentEntities(of: kinds)
+            var state = LedgerState()
+            for entity in entities { state.put(entity) }
+            return (state, sequence)
+        } catch {
+            throw .ledger(error)
         }
     }
 }

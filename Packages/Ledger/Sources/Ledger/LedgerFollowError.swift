@@ -5,6 +5,9 @@ public enum LedgerFollowError: Error, Hashable, Sendable, CustomStringConvertibl
     case fellBehind(resumeFrom: UInt64, bufferCapacity: Int)
     /// The stored log could not be read.
     case storage(LedgerStoreError)
+    /// Catching up with entries other processes appended to the file failed (the file could
+    /// not be read, or its log no longer continues this service's).
+    case catchUpFailed(LedgerError)
 
     /// A message for people.
     public var description: String {
@@ -13,6 +16,8 @@ public enum LedgerFollowError: Error, Hashable, Sendable, CustomStringConvertibl
             "the follower fell \(capacity) entries behind; follow again from sequence \(sequence)"
         case .storage(let error):
             "following the log failed: \(error)"
+        case .catchUpFailed(let error):
+            "catching up with the ledger file failed: \(error)"
         }
     }
 }

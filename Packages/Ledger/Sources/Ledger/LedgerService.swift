@@ -153,6 +153,12 @@ public actor LedgerService: LedgerAPI {
         return state.entities(of: kind).filter(filter.matches)
     }
 
+    /// The log's last sequence number, without computing the state hash.
+    public func headSequence() throws(LedgerError) -> UInt64 {
+        try refresh()
+        return position.sequence
+    }
+
     /// The log's head and the state hash.
     public func head() throws(LedgerError) -> LedgerHead {
         try refresh()
@@ -196,7 +202,10 @@ public actor LedgerService: LedgerAPI {
         }
     }
 
-    /// One look of the file watch; false (and the watch ends) once no follower is live.
+    /// One look of the file watch; false (and the watch ends) once no follower is live, or
+    /// when catching up failed: the live followers then end with
+    /// ``LedgerFollowError/catchUpFailed(_:)``, as they would on a failed read of history, so
+    /// the failure is seen rather than retried in silence.
     private func checkFileForOtherWriters() -> Bool {
         guard !isClosed, followers.values.contains(where: \.isLive) else {
             fileWatch = nil
@@ -204,11 +213,15 @@ public actor LedgerService: LedgerAPI {
         }
         do {
             try refresh()
+            return true
         } catch {
-            // The same error reaches the next caller; followers keep what they have and the
-            // next look tries again.
+            for (id, record) in followers where record.isLive {
+                record.continuation.finish(throwing: LedgerFollowError.catchUpFailed(error))
+                followers[id] = nil
+            }
+            fileWatch = nil
+            return false
         }
-        return true
     }
 
     /// Ends every follower's stream, closes the file, and makes later calls fail.

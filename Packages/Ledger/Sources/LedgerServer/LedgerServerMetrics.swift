@@ -2,12 +2,13 @@ import Ledger
 import Models
 import Prometheus
 
-/// The ledger server's Prometheus metrics, served at `GET /metrics`.
+/// The ledger server's Prometheus metrics, served at `GET /metrics`. Transactions are counted
+/// as they come through this server; other processes writing the same file move only the head.
 ///
 /// | metric | type | labels | meaning |
 /// |---|---|---|---|
-/// | `ledger_transactions_accepted_total` | counter | — | transactions the ledger accepted |
-/// | `ledger_transactions_refused_total` | counter | code | transactions refused, by error code name (a fixed set) |
+/// | `ledger_transactions_accepted_total` | counter | — | transactions accepted through this server |
+/// | `ledger_transactions_refused_total` | counter | code | transactions refused through this server, by error code name (a fixed set) |
 /// | `ledger_transactions_failed_total` | counter | — | submits that failed in storage (or, for a served remote ledger, upstream) |
 /// | `ledger_submit_duration_seconds` | histogram | — | time the ledger took to accept or refuse a decoded transaction |
 /// | `ledger_log_streams` | gauge | — | open `GET /v1/log` streams |
@@ -17,6 +18,7 @@ public final class LedgerServerMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
 
     private let accepted: Counter
+    private let refused: [ErrorCode: Counter]
     private let failed: Counter
     private let submitDuration: DurationHistogram
     private let logStreams: Gauge
@@ -25,7 +27,16 @@ public final class LedgerServerMetrics: Sendable {
     /// Registers the metrics in a fresh registry.
     public init() {
         accepted = registry.makeCounter(
-            descriptor: Self.descriptor("transactions_accepted", "total", "Transactions the ledger accepted."))
+            descriptor: Self.descriptor("transactions_accepted", "total", "Transactions accepted through this server."))
+        // One series per error code, made once: a refusal only increments.
+        var refused: [ErrorCode: Counter] = [:]
+        for code in ErrorCode.allCases {
+            refused[code] = registry.makeCounter(
+                descriptor: Self.descriptor(
+                    "transactions_refused", "total", "Transactions refused through this server, by error code."),
+                labels: [("code", code.name)])
+        }
+        self.refused = refused
         failed = registry.makeCounter(
             descriptor: Self.descriptor(
                 "transactions_failed", "total", "Submits that failed in storage or, for a remote ledger, upstream."))
@@ -55,10 +66,7 @@ public final class LedgerServerMetrics: Sendable {
     /// Counts a refused transaction by its error code; `duration` is the ledger's time, nil when
     /// the server refused it before the ledger saw it (too large, malformed, bad signature).
     func countRefused(_ code: ErrorCode, after duration: Duration?) {
-        registry.makeCounter(
-            descriptor: Self.descriptor("transactions_refused", "total", "Transactions refused, by error code."),
-            labels: [("code", code.name)]
-        ).increment()
+        refused[code]?.increment()
         if let duration { submitDuration.record(duration) }
     }
 
@@ -76,7 +84,7 @@ public final class LedgerServerMetrics: Sendable {
 
     /// The exposition text, with the head sequence read from `ledger`.
     func exposition(of ledger: any LedgerAPI) async -> [UInt8] {
-        if let head = try? await ledger.head() { headSequence.set(Double(head.sequence)) }
+        if let sequence = try? await ledger.headSequence() { headSequence.set(Double(sequence)) }
         return registry.emitToBuffer()
     }
 }

@@ -45,7 +45,7 @@ struct LogStreamResponder: Sendable {
         }
         let end: UInt64?
         do throws(LedgerError) {
-            end = follow ? nil : try await ledger.head().sequence
+            end = follow ? nil : try await ledger.headSequence()
         } catch {
             return error.response(logger: context.logger)
         }
@@ -105,7 +105,7 @@ struct LogStreamResponder: Sendable {
                         lastSent = entry.sequence
                         if let end, entry.sequence >= end { return }
                     case .heartbeat:
-                        let head = (try? await ledger.head().sequence) ?? lastSent
+                        let head = (try? await ledger.headSequence()) ?? lastSent
                         try await writer.write(line(encoder.encode(LogStreamHeartbeat(headSequence: head))))
                     case .ledgerStreamEnded:
                         logger.info("the ledger ended the log stream", metadata: ["ledger.sequence": "\(lastSent)"])

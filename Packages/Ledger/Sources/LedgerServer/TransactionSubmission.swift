@@ -53,16 +53,14 @@ struct TransactionSubmission: Sendable {
             let duration = ContinuousClock.now - started
             if case .rejected(let programError) = error {
                 metrics.countRefused(programError.code, after: duration)
-            } else {
-                metrics.countFailed(after: duration)
-            }
-            if case .rejected(let programError) = error {
                 context.logger.info(
                     "transaction refused",
                     metadata: [
                         "ledger.error.code": "\(programError.code.name)",
                         "ledger.transaction_id": "\(transaction.id)",
                     ])
+            } else {
+                metrics.countFailed(after: duration)
             }
             return error.response(logger: context.logger)
         }

@@ -55,6 +55,10 @@ struct MetricsTests {
             }
             #expect(open, "ledger_log_streams never showed the open follower")
             follower.cancel()
+            let closed = try await eventually(within: .seconds(30)) {
+                Self.sample("ledger_log_streams", in: try await Self.scrape(fixture)) == 0
+            }
+            #expect(closed, "ledger_log_streams kept counting the follower after it went")
         }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Ledger
+@_spi(LedgerStoreTesting) import Ledger
 import Models
 import Testing
 
@@ -141,7 +141,7 @@ import Testing
     }
 
     /// Generous: CPU-heavy suites running beside this one can starve its tasks for seconds.
-    private static let busyMachineTimeout = Duration.seconds(30)
+    static let busyMachineTimeout = Duration.seconds(30)
 
     @Test("followers see entries another process appended, with no call on their own service")
     func followersSeeEntriesAnotherProcessAppended() async throws {
@@ -170,6 +170,38 @@ import Testing
         #expect(
             await waitUntil(timeout: Self.busyMachineTimeout) { await !server.isWatchingFile },
             "the watch ends with the last live follower")
+    }
+}
+
+extension LedgerServiceFollowTests {
+    @Test("when the file's log no longer continues the service's, live followers end with the error")
+    func fileWatchEndsFollowersOnADivergedLog() async throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        let server = try LedgerService(path: directory.path(), fileWatchInterval: .milliseconds(20))
+        var scenario = LedgerFileScenario()
+        _ = try await server.submit(scenario.initialization())
+        _ = try await server.submit(scenario.setEpoch(1))
+        let ended = Task { () -> (any Error)? in
+            do {
+                for try await _ in server.follow(from: 1) {}
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(await waitUntil(timeout: Self.busyMachineTimeout) { await server.liveFollowerCount == 1 })
+        // Another process cuts the log back: entry 2 is gone from the file.
+        let other = try LedgerStore(path: directory.path())
+        try other.executeRawSQL("DELETE FROM log WHERE sequence = 2")
+        try other.close()
+        let error = await ended.value
+        guard case .catchUpFailed(.storage(let message))? = error as? LedgerFollowError else {
+            Issue.record("expected catchUpFailed, got \(String(describing: error))")
+            return
+        }
+        #expect(message.contains("diverged") || message.contains("log ends"), "\(message)")
+        #expect(await waitUntil(timeout: Self.busyMachineTimeout) { await !server.isWatchingFile })
     }
 }
 
