@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -79,10 +78,9 @@ struct ConfigHTTPServer: Sendable {
             return Self.text(error.description, status: .notFound)
         }
         let pubkey = entry.pubkey.base58
-        let text: String
+        let rendered: RenderedConfigCache.Rendered
         do {
-            let config = try entry.result.get()
-            text = try EOSConfigRenderer.render(config, unknownPeers: config.unknownPeers(reported: reportedPeers))
+            rendered = try snapshot.rendered.config(of: entry, reportedPeers: reportedPeers)
         } catch {
             let status: HTTPResponse.Status =
                 if case .preconditionsFailed = error { .conflict } else { .internalServerError }
@@ -92,14 +90,14 @@ struct ConfigHTTPServer: Sendable {
                 "device gets no config", metadata: ["device.code": "\(entry.code)", "error": "\(error)"])
             return Self.text(error.description, status: status)
         }
-        let etag = "\"" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined() + "\""
+        let etag = rendered.etag
         if let match = request.headers[.ifNoneMatch], Self.matches(match, etag: etag) {
             metrics.countRequest(deviceCode: entry.code, pubkey: pubkey, status: 304)
             return Response(status: .notModified, headers: [.eTag: etag])
         }
         metrics.countRequest(deviceCode: entry.code, pubkey: pubkey, status: 200)
         var buffer = ByteBuffer()
-        buffer.writeString(text)
+        buffer.writeString(rendered.text)
         return Response(
             status: .ok,
             headers: [.contentType: "text/plain; charset=utf-8", .eTag: etag, .cacheControl: "no-cache"],

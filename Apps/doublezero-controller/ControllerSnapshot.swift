@@ -10,4 +10,6 @@ struct ControllerSnapshot: Sendable {
     let sequence: UInt64
     /// When it was built.
     let builtAt: Date
+    /// The configs rendered from it so far.
+    let rendered = RenderedConfigCache()
 }

@@ -90,7 +90,7 @@ struct ControllerAppTests {
                 let first = try await HTTP.get(path)
                 #expect(first.status == 200)
                 let etag = try #require(first.headers["etag"])
-                let digest = SHA256.hash(data: Data(first.body.utf8)).map { String(format: "%02x", $0) }.joined()
+                let digest = Hex.encode(Array(SHA256.hash(data: Data(first.body.utf8))))
                 #expect(etag == "\"\(digest)\"")
                 #expect(first.body.contains("set community 21682:1200 21682:10000") == false)  // no users yet
                 #expect(first.body.contains("ip community-list COMM-XAMS_USERS permit 21682:10000\n"))
