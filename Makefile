@@ -12,7 +12,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 PACKAGES := Models Ledger Allocator Tunnel Probe Routing
 
-.PHONY: all build release test layer-check test-packages devnet lint clean help bench-ledger bench-activator
+.PHONY: all build release test layer-check test-packages devnet lint clean help
 
 all: build
 
@@ -49,15 +49,6 @@ devnet:
 	$(SWIFT) build $(BUILD_FLAGS)
 	bash Tools/Devnet/devnet.sh --bin "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)" $(DEVNET_ARGS)
 
-# Benchmarks: release builds; each ends with one `NAME.figure: value unit` line per figure.
-bench-ledger:
-	$(SWIFT) build -c release $(BUILD_FLAGS) --product ledger-bench
-	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/ledger-bench" $(BENCH_ARGS)
-
-bench-activator:
-	$(SWIFT) build -c release $(BUILD_FLAGS) --product activator-bench
-	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/activator-bench" $(BENCH_ARGS)
-
 lint:
 	$(SWIFT) format lint --strict --recursive --configuration .swift-format Package.swift Packages Apps Tools Tests
 
@@ -65,16 +56,10 @@ clean:
 	rm -rf .build
 	@for p in $(PACKAGES); do rm -rf Packages/$$p/.build; done
 
-# BGP (issue 8). bench-bgp: 100,000 prefixes from one BIRD into our speaker and into a second
-# BIRD (root, bird2; ends with bgp.* figure lines). fuzz-bgp: libFuzzer on the BGP decoder for
-# FUZZ_SECONDS (default 600) with its own package and scratch dir; the corpus grows in
-# .build/fuzz-bgp-corpus (seeded from Tools/BGPFuzz/seeds).
-.PHONY: bench-bgp fuzz-bgp
+# fuzz-bgp: libFuzzer on the BGP decoder for FUZZ_SECONDS (default 600) with its own package and
+# scratch dir; the corpus grows in .build/fuzz-bgp-corpus (seeded from Tools/BGPFuzz/seeds).
+.PHONY: fuzz-bgp
 FUZZ_SECONDS ?= 600
-
-bench-bgp:
-	$(SWIFT) build -c release $(BUILD_FLAGS) --product bgp-bench
-	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/bgp-bench" $(BENCH_ARGS)
 
 fuzz-bgp:
 	$(SWIFT) build --package-path Tools/BGPFuzz --scratch-path Tools/BGPFuzz/.build -c release \
@@ -83,24 +68,16 @@ fuzz-bgp:
 	Tools/BGPFuzz/.build/release/bgp-fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 		.build/fuzz-bgp-corpus
 
-# Probe (issue 7): CPU time per 1,000 ICMP probes and RTT difference against ping on the same
-# veth path, between two network namespaces; needs root, iproute2 and iputils-ping.
-.PHONY: bench-probe
-bench-probe:
-	$(SWIFT) build -c release $(BUILD_FLAGS) --product probe-bench
-	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/probe-bench" $(BENCH_ARGS)
-
-# Controller (issue 5): renders every device of a 100-device, 96-users-each network, release
-# build, median of 7 runs; ends with controller.render_all_ms and controller.bytes figure lines.
-.PHONY: bench-controller
-bench-controller:
-	$(SWIFT) build -c release $(BUILD_FLAGS) --product controller-bench
-	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/controller-bench" $(BENCH_ARGS)
-
-# Tunnel (issue 6): one tunnel with addresses and 10 routes provisioned through our netlink vs
-# `ip` commands, and iperf3 TCP throughput through the userspace GRE datapath vs the bare veth,
-# between network namespaces; needs root, iproute2 and iperf3. Ends with the tunnel.* figures.
-.PHONY: bench-tunnel
-bench-tunnel:
-	$(SWIFT) build -c release $(BUILD_FLAGS) --product tunnel-bench
-	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/tunnel-bench" $(BENCH_ARGS)
+# Every benchmark: `make bench-NAME` builds NAME-bench in release and runs it with $(BENCH_ARGS);
+# each ends with its NAME.figure lines (README lists what each measures).
+#   ledger      signed transactions/s embedded and over HTTP vs plain SQLite inserts
+#   activator   activation latency at a steady rate and a 10,000-user burst
+#   controller  rendering every device of a 100-device, 96-users-each network
+#   tunnel      provisioning through our netlink vs `ip`; iperf3 through userspace GRE vs bare veth
+#   probe       CPU per 1,000 ICMP probes and RTT difference against ping
+#   bgp         100,000 prefixes from BIRD into our speaker and into a second BIRD
+BENCHMARKS := ledger activator controller tunnel probe bgp
+.PHONY: $(addprefix bench-,$(BENCHMARKS))
+$(addprefix bench-,$(BENCHMARKS)): bench-%:
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product $*-bench
+	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/$*-bench" $(BENCH_ARGS)

@@ -142,11 +142,11 @@ struct ActivatorBenchmark {
 
         let statistics = await activator.statistics
         print("activator: \(statistics)")
-        let totalSeconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        let totalSeconds = total.inSeconds
         func milliseconds(_ quantile: Double) -> Double {
             guard !delays.isEmpty else { return .nan }
             let value = delays[min(delays.count - 1, Int(Double(delays.count) * quantile))]
-            return Double(value.components.seconds) * 1e3 + Double(value.components.attoseconds) / 1e15
+            return value.inMilliseconds
         }
         return Figures(
             activationsPerSecond: Double(options.burstUsers) / totalSeconds, p50Milliseconds: milliseconds(0.50),

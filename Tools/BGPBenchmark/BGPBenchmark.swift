@@ -38,12 +38,7 @@ struct BGPBenchmark {
     }
 
     static func main() async {
-        do {
-            try await run(Options(arguments: CommandLine.arguments))
-        } catch {
-            print("bgp-bench: \(error)")
-            exit(1)
-        }
+        await exitOnFailure("bgp-bench") { try await run(Options(arguments: CommandLine.arguments)) }
     }
 
     static func exporterConfig(prefixes: Int) -> String {
@@ -174,8 +169,7 @@ struct BGPBenchmark {
                 last = now
                 received += announced.count
                 if received >= prefixes, let established {
-                    let elapsed = ContinuousClock.now - established
-                    seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                    seconds = (ContinuousClock.now - established).inSeconds
                 }
             default: break
             }

@@ -1,9 +1,3 @@
-/// The middle of `values` once sorted (the upper middle of an even count); `values` must not be empty.
-public func median<Value: Comparable>(_ values: [Value]) -> Value {
-    let sorted = values.sorted()
-    return sorted[sorted.count / 2]
-}
-
 /// The median of `values`: the middle once sorted, or the mean of the two middles of an even
 /// count; NaN for no values.
 public func median(_ values: [Double]) -> Double {

@@ -44,8 +44,7 @@ struct ControllerBenchmark {
             let start = clock.now
             bytes = try renderAll(snapshot)
             let elapsed = clock.now - start
-            let milliseconds =
-                Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let milliseconds = elapsed.inMilliseconds
             times.append(milliseconds)
             print(String(format: "run %d: %.2f ms, %d bytes", number, milliseconds, bytes))
         }

@@ -71,7 +71,7 @@ struct LedgerBenchmark {
             // Decoding the wire form verifies the signature, as the server does for each request.
             _ = try await ledger.submit(try SignedTransaction(wire: wire))
         }
-        let seconds = (clock.now - start).seconds
+        let seconds = (clock.now - start).inSeconds
         await ledger.close()
         return Double(workload.wires.count) / seconds
     }
@@ -107,7 +107,7 @@ struct LedgerBenchmark {
                 }
                 try await submitters.waitForAll()
             }
-            let seconds = (clock.now - start).seconds
+            let seconds = (clock.now - start).inSeconds
             try await client.shutdown()
             group.cancelAll()
             await ledger.close()
@@ -136,7 +136,7 @@ struct LedgerBenchmark {
                 try db.execute(sql: "INSERT INTO rows (payload) VALUES (?)", arguments: [payload])
             }
         }
-        let seconds = (clock.now - start).seconds
+        let seconds = (clock.now - start).inSeconds
         try pool.close()
         return Double(count) / seconds
     }
@@ -200,11 +200,4 @@ struct TemporaryDirectory {
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }
 }

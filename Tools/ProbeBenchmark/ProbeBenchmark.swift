@@ -32,9 +32,15 @@ struct ProbeBenchmark: ParsableCommand {
     @Option(help: "Echoes per run for the comparison with ping.")
     var pingCount = 50
 
+    func validate() throws {
+        guard (1...250).contains(targets) else { throw ValidationError("--targets must be in 1...250") }
+        for (flag, value) in [("--runs", runs), ("--probes", probes), ("--ping-count", pingCount)] where value < 1 {
+            throw ValidationError("\(flag) must be at least 1, not \(value)")
+        }
+    }
+
     mutating func run() throws {
         try ShellCommand.requireRoot("probe-bench", tools: ["ip": "iproute2", "ping": "iputils-ping"])
-        guard (1...250).contains(targets) else { throw ValidationError("--targets must be in 1...250") }
         var network = BenchNetwork(tag: "\(getpid())")
         defer { network.remove() }
         try network.create(serverAddresses: targets)
@@ -64,7 +70,7 @@ struct ProbeBenchmark: ParsableCommand {
 
             let ping = try network.ping(network.serverAddresses[0], count: pingCount, interval: "0.01")
             let own = try pingProber.probeBlocking([probeTargets[0]])[0].statistics
-            let ownAverage = own.average.map(Self.microseconds) ?? .nan
+            let ownAverage = own.average.map(\.inMicroseconds) ?? .nan
             differences.append(ownAverage - ping)
             print(
                 "run \(run): \(sent) probes, \(received) replies, cpu \(Self.format(cpu)) ms"
@@ -73,11 +79,6 @@ struct ProbeBenchmark: ParsableCommand {
         }
         print("probe.cpu_ms_per_1000: \(Self.format(median(cpuPer1000))) ms")
         print("probe.rtt_diff_vs_ping_us: \(Self.format(median(differences))) us")
-    }
-
-    static func microseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1_000_000 + Double(attoseconds) / 1_000_000_000_000
     }
 
     static func format(_ value: Double) -> String { String(format: "%.3f", value) }
