@@ -1,4 +1,5 @@
 import ActivatorService
+import AppTestSupport
 import Allocator
 import Ledger
 import Models
@@ -176,12 +177,10 @@ import Testing
 func expectIdleAndLeakFree(
     _ activator: Activator, _ network: ActivatorTestNetwork, sourceLocation: SourceLocation = #_sourceLocation
 ) async throws {
+    let head = try await network.ledger.headSequence()
+    let idle = await eventually(within: .seconds(30)) { await activator.isIdle(through: head) }
+    #expect(idle, "the activator did not become idle through log entry \(head)", sourceLocation: sourceLocation)
     let state = try await network.state()
-    let head = try await network.ledger.head().sequence
-    let deadline = ContinuousClock.now + .seconds(10)
-    while !(await activator.isIdle(through: head)), ContinuousClock.now < deadline {
-        try await Task.sleep(for: .milliseconds(10))
-    }
     let snapshot = AllocationInvariants.snapshot(of: state)
     let findings = await activator.auditPools(against: snapshot)
     #expect(

@@ -19,7 +19,7 @@ struct DevnetTests {
                 executable: URL(fileURLWithPath: "/bin/bash"),
                 [
                     script.path, "--oneshot", "--dir", directory.appendingPathComponent("devnet").path,
-                    "--port", String(try FreeLoopbackPort.pick()), "--bin", AppBinary.productsDirectory.path,
+                    "--port", String(try FreeLoopbackPort.pickPair()), "--bin", AppBinary.productsDirectory.path,
                 ],
                 label: "devnet.sh", timeout: .seconds(180))
             #expect(run.exitCode == 0, "devnet failed:\n\(run.allOutput.suffix(4000))")
@@ -40,24 +40,50 @@ struct DevnetTests {
     }
 }
 
-/// A TCP port on 127.0.0.1 that was free a moment ago (the kernel picks it).
+/// TCP ports on 127.0.0.1 that were free a moment ago.
 enum FreeLoopbackPort {
-    /// Binds port 0, reads the port the kernel chose, and closes the socket.
-    static func pick() throws -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+    /// A port `p` such that `p` and `p + 1` were both free (devnet serves the ledger on `p` and
+    /// the controller on `p + 1`): the kernel picks `p`, and the pair is kept once `p + 1`
+    /// binds too, while `p` is still held.
+    static func pickPair() throws -> UInt16 {
+        for _ in 0..<20 {
+            let first = try Bound(port: 0)
+            defer { first.close() }
+            if first.port < UInt16.max, let second = try? Bound(port: first.port + 1) {
+                second.close()
+                return first.port
             }
         }
-        guard bound else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        return UInt16(bigEndian: address.sin_port)
+        throw POSIXError(.EADDRINUSE)
+    }
+
+    /// A socket bound to 127.0.0.1:`port` (0: the kernel picks), with the port it got.
+    private struct Bound {
+        let descriptor: Int32
+        let port: UInt16
+
+        init(port: UInt16) throws {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = port.bigEndian
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                    bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+                }
+            }
+            guard bound else {
+                let code = errno
+                Glibc.close(fd)
+                throw POSIXError(.init(rawValue: code) ?? .EIO)
+            }
+            descriptor = fd
+            self.port = UInt16(bigEndian: address.sin_port)
+        }
+
+        func close() { Glibc.close(descriptor) }
     }
 }

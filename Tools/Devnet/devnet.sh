@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 [ -n "$bin" ] || bin="$(swift build --show-bin-path)"
-for app in doublezero doublezero-ledger doublezero-activator; do
+for app in doublezero doublezero-ledger doublezero-activator doublezero-controller; do
     [ -x "$bin/$app" ] || { echo "devnet: $bin/$app is missing; run 'make build' first" >&2; exit 1; }
 done
 

@@ -177,12 +177,8 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private func receiveOpen(_ open: BGPOpen, context: ChannelHandlerContext) {
         guard open.asn == configuration.remoteASN else {
-            var data: [UInt8] = []
-            if open.myAutonomousSystem != 0 {
-                data = [UInt8(open.myAutonomousSystem >> 8), UInt8(open.myAutonomousSystem & 0xFF)]
-            }
             sendAndClose(
-                BGPNotification(code: 2, subcode: 2, data: data),
+                .badPeerAS(myAutonomousSystem: open.myAutonomousSystem),
                 reason: "peer AS \(open.asn), expected \(configuration.remoteASN)")
             return
         }

@@ -16,22 +16,6 @@ public struct BGPNotification: Hashable, Sendable, CustomStringConvertible {
         self.data = data
     }
 
-    /// The error codes of RFC 4271 §4.5.
-    public enum Code {
-        /// Message Header Error.
-        public static let messageHeader: UInt8 = 1
-        /// OPEN Message Error.
-        public static let open: UInt8 = 2
-        /// UPDATE Message Error.
-        public static let update: UInt8 = 3
-        /// Hold Timer Expired.
-        public static let holdTimerExpired: UInt8 = 4
-        /// Finite State Machine Error.
-        public static let finiteStateMachine: UInt8 = 5
-        /// Cease.
-        public static let cease: UInt8 = 6
-    }
-
     // MARK: Message header errors (code 1)
 
     /// 1/1: the marker is not all ones.
@@ -51,18 +35,19 @@ public struct BGPNotification: Hashable, Sendable, CustomStringConvertible {
     public static let malformedOpen = BGPNotification(code: 2, subcode: 0)
     /// 2/1: the version is not 4; data is the largest supported version as 2 octets.
     public static let unsupportedVersionNumber = BGPNotification(code: 2, subcode: 1, data: [0, 4])
-    /// 2/2: the peer's AS is not the one configured.
-    public static let badPeerAS = BGPNotification(code: 2, subcode: 2)
+    /// 2/2: the peer's AS is not the one configured; data is the 2-octet My Autonomous System
+    /// field of its OPEN, when that is not 0 (RFC 4271 §6.2).
+    public static func badPeerAS(myAutonomousSystem: UInt16) -> BGPNotification {
+        BGPNotification(
+            code: 2, subcode: 2,
+            data: myAutonomousSystem == 0 ? [] : [UInt8(myAutonomousSystem >> 8), UInt8(myAutonomousSystem & 0xFF)])
+    }
     /// 2/3: the BGP identifier is 0.0.0.0 or a multicast address.
     public static let badBGPIdentifier = BGPNotification(code: 2, subcode: 3)
     /// 2/4: an optional parameter other than capabilities.
     public static let unsupportedOptionalParameter = BGPNotification(code: 2, subcode: 4)
     /// 2/6: hold time 1 or 2 seconds.
     public static let unacceptableHoldTime = BGPNotification(code: 2, subcode: 6)
-    /// 2/7 (RFC 5492): a required capability is missing; data lists the capabilities.
-    public static func unsupportedCapability(_ data: [UInt8]) -> BGPNotification {
-        BGPNotification(code: 2, subcode: 7, data: data)
-    }
 
     // MARK: UPDATE errors (code 3)
 

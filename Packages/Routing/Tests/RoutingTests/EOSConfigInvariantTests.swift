@@ -25,12 +25,14 @@ struct EOSConfigInvariantTests {
                 code, exchange: ["xams", "xfra", "xlon"][d % 3], publicIp: IPv4Address(45, 0, UInt8(d), 1),
                 status: Bool.random(using: &random) ? .activated : .drained,
                 loopbacks: Int.random(in: 0..<8, using: &random) != 0)
+            // Tunnel ids are unique per device, as the ledger guarantees.
+            let tunnelIds = Array(UInt16(500)..<512).shuffled(using: &random)
             for u in 0..<Int.random(in: 0...12, using: &random) {
                 let multicast = Bool.random(using: &random)
                 network.addUser(
                     "\(code)-\(u)", multicast ? .multicast : .ibrl, on: code,
                     clientIp: IPv4Address(47, 0, UInt8(d), UInt8(Int.random(in: 1...20, using: &random))),
-                    tunnelId: 500 + UInt16.random(in: 0...9, using: &random),
+                    tunnelId: tunnelIds[u],
                     dzIp: multicast ? IPv4Address(147, 51, 126, UInt8(u)) : nil,
                     publishes: multicast && Bool.random(using: &random) ? ["mg01"] : [],
                     subscribes: multicast ? ["mg02", "mg01"] : [])
@@ -45,13 +47,26 @@ struct EOSConfigInvariantTests {
         let options = DeviceConfigOptions(noHardware: seed % 2 == 0, tunnelSlotCount: 8)
         let configs = network.configs(options)
         let healthy = configs.entries.filter { if case .success = $0.result { true } else { false } }
+        // The same network listed in the opposite order (the ledger lists entities by key, not
+        // by creation): every device must get the same text.
+        var reversed = network.snapshot
+        reversed.devices.reverse()
+        reversed.links.reverse()
+        reversed.users.reverse()
+        reversed.exchanges.reverse()
+        reversed.multicastGroups.reverse()
+        let reorderedConfigs = NetworkDeviceConfigs(snapshot: reversed, options: options)
         for entry in configs.entries {
             guard case .success(let config) = entry.result else {
                 #expect(throws: DeviceConfigError.self) { try configs.render(entry.code) }
                 continue
             }
             let text = try configs.render(entry.code)
-            #expect(text == (try configs.render(entry.code)))
+            let reorderedText = try reorderedConfigs.render(entry.code)
+            #expect(
+                text == reorderedText,
+                "\(entry.code) depends on input order: \(zip(text.split(separator: "\n"), reorderedText.split(separator: "\n")).first { $0.0 != $0.1 }.map { "\($0.0) | \($0.1)" } ?? "lengths differ")"
+            )
             #expect(text.hasPrefix("!\n") && text.hasSuffix("\n") && !text.contains("\n\n"))
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             #expect(lines.allSatisfy { !$0.isEmpty && !$0.hasSuffix(" ") })
