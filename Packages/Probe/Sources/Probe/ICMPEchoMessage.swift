@@ -1,3 +1,5 @@
+import Models
+
 /// An ICMP echo request or echo reply (RFC 792, types 8 and 0, code 0).
 ///
 /// Wire layout: type (1 byte), code (1, always 0), checksum (2), identifier (2), sequence
@@ -40,7 +42,7 @@ public struct ICMPEchoMessage: Hashable, Sendable {
             UInt8(sequence >> 8), UInt8(sequence & 0xFF),
         ]
         bytes.append(contentsOf: payload)
-        let checksum = InternetChecksum.compute(bytes)
+        let checksum = InternetChecksum.checksum(bytes)
         bytes[2] = UInt8(checksum >> 8)
         bytes[3] = UInt8(checksum & 0xFF)
         return bytes

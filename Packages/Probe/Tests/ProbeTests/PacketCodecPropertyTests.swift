@@ -20,10 +20,10 @@ struct PacketCodecPropertyTests {
         await propertyCheck(count: 300, input: Self.bytes) { data in
             var padded = data
             if padded.count % 2 == 1 { padded.append(0) }
-            let checksum = InternetChecksum.compute(padded)
+            let checksum = InternetChecksum.checksum(padded)
             let withChecksum = padded + [UInt8(checksum >> 8), UInt8(checksum & 0xFF)]
             #expect(InternetChecksum.isValid(withChecksum))
-            #expect(InternetChecksum.compute(data) == InternetChecksum.compute(padded))
+            #expect(InternetChecksum.checksum(data) == InternetChecksum.checksum(padded))
         }
     }
 
@@ -35,7 +35,7 @@ struct PacketCodecPropertyTests {
                 sum += Int(data[index]) << 8 | (index + 1 < data.count ? Int(data[index + 1]) : 0)
             }
             while sum > 0xFFFF { sum = (sum & 0xFFFF) + (sum >> 16) }
-            #expect(InternetChecksum.compute(data) == ~UInt16(sum))
+            #expect(InternetChecksum.checksum(data) == ~UInt16(sum))
         }
     }
 

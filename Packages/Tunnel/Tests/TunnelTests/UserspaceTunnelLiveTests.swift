@@ -28,7 +28,7 @@ struct UserspaceTunnelLiveTests {
                 ])
                 try await Task.sleep(for: .milliseconds(300))
                 let result = try host.exec(["iperf3", "-c", server, "-n", "4M", "-J"])
-                #expect(try Self.bytesSent(iperfJSON: result) == 4 * 1024 * 1024)
+                #expect(try Self.bytesSent(iperfJSON: result) >= 4 * 1024 * 1024)
                 #expect(iperf.finish().status == 0)
             }
             let unicastTunnel = try #require(topology.hostTunnels.userspaceTunnel(TwoHostTopology.unicast))
@@ -83,7 +83,8 @@ struct UserspaceTunnelLiveTests {
                     ["timeout", "-k", "5", "60", "iperf3", "-c", "169.254.0.0", "-n", "32M", "-J"]
                         + (reverse ? ["-R"] : []))
                 #expect(server.finish().status == 0, "the transfer completed (reverse=\(reverse))")
-                #expect(try Self.bytesSent(iperfJSON: client) == 32 * 1024 * 1024, "reverse=\(reverse)")
+                // At least what was asked for; a sending server (-R) may overshoot by a block.
+                #expect(try Self.bytesSent(iperfJSON: client) >= 32 * 1024 * 1024, "reverse=\(reverse)")
                 let merged = receiver.counters.underlayMergedPackets.load(ordering: .relaxed)
                 #expect(merged > 0, "no GRE packet arrived merged by the underlay (reverse=\(reverse))")
             }

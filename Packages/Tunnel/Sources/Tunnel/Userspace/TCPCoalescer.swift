@@ -1,3 +1,5 @@
+import Models
+
 /// Software GRO for the userspace datapath: merges consecutive in-order TCP/IPv4 segments of
 /// one flow, received in one batch, into one large packet the TUN device accepts with a
 /// `virtio_net_hdr` (`GSO_TCPV4`), so the receiving kernel handles one packet, not dozens.

@@ -1,3 +1,5 @@
+import Models
+
 /// Software TSO for the userspace datapath: splits a TCP/IPv4 super-packet the kernel handed
 /// us through TUN (`VIRTIO_NET_HDR_GSO_TCPV4`) into MTU-sized packets with correct IPv4 and
 /// TCP checksums, and completes partial checksums (`VIRTIO_NET_HDR_F_NEEDS_CSUM`).
