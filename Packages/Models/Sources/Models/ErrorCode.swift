@@ -229,6 +229,21 @@ public enum ErrorCode: UInt32, CaseIterable, Sendable, Codable {
     case payloadTooLarge = 1006
     /// The global state has not been initialised yet.
     case notInitialized = 1007
+    /// The transaction was signed for another ledger (its `ledger` is not this ledger's identity).
+    case wrongLedger = 1008
+    /// The transaction's validity window has passed, or reaches too far into the future.
+    case transactionExpired = 1009
+    /// The signed bytes are not the one canonical encoding of the message: duplicate or unknown
+    /// keys, keys out of order, or numbers written as `1e3` or `1.0`.
+    case nonCanonicalMessage = 1010
+    /// The transaction would change nothing, so it is not appended.
+    case noStateChange = 1011
+    /// The signer's transaction with this nonce was refused before; it cannot be applied later.
+    case nonceRefusedBefore = 1012
+    /// The device already has the most interfaces the global config allows.
+    case interfaceLimitExceeded = 1013
+    /// An address or prefix is already used by another device.
+    case addressInUse = 1014
 
     /// The name in the upstream spelling, for example `InvalidTunnelNet`.
     public var name: String {
