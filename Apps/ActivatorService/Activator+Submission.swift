@@ -52,9 +52,8 @@ extension Activator {
     /// Submits `chunk` as one transaction; if the ledger refuses it, submits each instruction on
     /// its own.
     private func submit(_ chunk: [PlannedInstruction]) async throws {
-        let transaction = SignedTransaction(chunk.map(\.instruction), signedBy: keypair)
         do {
-            let receipt = try await ledger.submit(transaction)
+            let receipt = try await ledger.submit(chunk.map(\.instruction), signedBy: keypair)
             accepted(chunk, receipt)
         } catch .rejected(let error) {
             if chunk.count > 1 {

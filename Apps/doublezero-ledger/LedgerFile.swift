@@ -11,7 +11,8 @@ enum LedgerFile {
     static func openExisting(_ path: String) throws(CommandFailure) -> LedgerService {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(
-                "there is no ledger file at \(path); create one with `doublezero-ledger init --db \(path)`")
+                "there is no ledger file at \(path); create one with `doublezero-ledger init --db \(path) --foundation KEY`"
+            )
         }
         do {
             return try LedgerService(path: path)

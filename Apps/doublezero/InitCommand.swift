@@ -11,9 +11,11 @@ struct InitCommand: AsyncParsableCommand {
         discussion: """
             Submits InitGlobalState, signed by --keypair, which becomes the only foundation member and the \
             activator, sentinel and QA key until changed (--activator and --sentinel hand those roles to \
-            other keys in the same transaction). Run once on an empty ledger, then set the global config \
-            (`doublezero global-config set`). On a ledger already initialised it changes nothing unless \
-            --activator or --sentinel is given.
+            other keys in the same transaction). Only the key the ledger was created with \
+            (`doublezero-ledger init --foundation KEY`) may do this. Run once on a new ledger, then set \
+            the global config (`doublezero global-config set`). On a ledger already initialised it \
+            changes nothing unless --activator or --sentinel is given, and fails if --keypair is not a \
+            foundation member.
             """
     )
 
@@ -33,11 +35,19 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         let session = try LedgerSession(ledger: ledger, keypair: keypair)
         var instructions: [Instruction] = []
-        if try await session.globalState() == nil {
+        if let global = try await session.globalState() {
+            let signer = try session.keypair().publicKey
+            guard global.isFoundation(signer) else {
+                throw CommandFailure(
+                    "the ledger is already initialised and \(signer) is not one of its foundation members (\(global.foundationAllowlist.map(\.base58).joined(separator: ", ")))"
+                )
+            }
+            if !authorities.isGiven {
+                printError("the ledger is already initialised; nothing to do")
+                return
+            }
+        } else {
             instructions.append(.initGlobalState)
-        } else if !authorities.isGiven {
-            printError("the ledger is already initialised; nothing to do")
-            return
         }
         if authorities.isGiven {
             instructions.append(.setAuthority(try authorities.arguments(in: session)))

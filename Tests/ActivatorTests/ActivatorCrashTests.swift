@@ -32,7 +32,9 @@ struct ActivatorCrashTests {
     func killActivatorMidStream() async throws {
         try await withScratchDirectory { directory in
             let path = directory.appendingPathComponent("ledger.sqlite").path
-            let initRun = try await AppRun.run("doublezero-ledger", ["init", "--db", path])
+            let initRun = try await AppRun.run(
+                "doublezero-ledger",
+                ["init", "--db", path, "--foundation", ActivatorTestNetwork.sharedFoundation.publicKey.base58])
             try #require(initRun.exitCode == 0, "init failed: \(initRun.standardError)")
             let server = try BackgroundApp(
                 "doublezero-ledger", ["serve", "--db", path, "--listen", "127.0.0.1:0"], in: directory)

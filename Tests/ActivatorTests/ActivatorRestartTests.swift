@@ -107,7 +107,8 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("ledger.sqlite").path
         // Two services on one file stand for two processes: the CLI writing, the activator following.
-        let writer = try LedgerService(path: path)
+        let writer = try LedgerService(
+            path: path, creating: LedgerGenesis(foundation: ActivatorTestNetwork.sharedFoundation.publicKey))
         let network = try await ActivatorTestNetwork(ledger: writer, service: writer, directory: directory)
         let activatorSide = try LedgerService(path: path)
         let running = start(network.makeActivator(on: activatorSide))

@@ -16,8 +16,10 @@ final class ActivatorTestNetwork: Sendable {
     let service: LedgerService?
     /// The directory holding the embedded ledger file.
     let directory: URL?
+    /// The key every test ledger of this process is founded by.
+    static let sharedFoundation = Keypair()
     /// The foundation key.
-    let foundation = Keypair()
+    let foundation = ActivatorTestNetwork.sharedFoundation
     /// The activator authority.
     let activatorKey = Keypair()
     /// The contributor's owner.
@@ -32,7 +34,9 @@ final class ActivatorTestNetwork: Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "activator-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let service = try LedgerService(path: directory.appendingPathComponent("ledger.sqlite").path)
+        let service = try LedgerService(
+            path: directory.appendingPathComponent("ledger.sqlite").path,
+            creating: LedgerGenesis(foundation: Self.sharedFoundation.publicKey))
         try await self.init(ledger: service, service: service, directory: directory, userTunnelBlock: userTunnelBlock)
     }
 
@@ -45,18 +49,15 @@ final class ActivatorTestNetwork: Sendable {
         self.service = service
         self.directory = directory
         _ = try await ledger.submit(
-            SignedTransaction(
-                LedgerGenesis.instructions(
-                    activatorAuthority: activatorKey.publicKey, userTunnelBlock: userTunnelBlock),
-                signedBy: foundation))
+            LedgerBootstrap.instructions(
+                activatorAuthority: activatorKey.publicKey, userTunnelBlock: userTunnelBlock), signedBy: foundation)
         let receipt = try await ledger.submit(
-            SignedTransaction(
-                [
-                    .createLocation(
-                        CreateLocationArgs(code: "lax", name: "lax", country: "US", latitude: 34, longitude: -118)),
-                    .createExchange(CreateExchangeArgs(code: "xlax", name: "xlax", latitude: 34, longitude: -118)),
-                    .createContributor(CreateContributorArgs(code: "co01", owner: contributorOwner.publicKey)),
-                ], signedBy: foundation))
+            [
+                .createLocation(
+                    CreateLocationArgs(code: "lax", name: "lax", country: "US", latitude: 34, longitude: -118)),
+                .createExchange(CreateExchangeArgs(code: "xlax", name: "xlax", latitude: 34, longitude: -118)),
+                .createContributor(CreateContributorArgs(code: "co01", owner: contributorOwner.publicKey)),
+            ], signedBy: foundation)
         func created(_ kind: EntityKind) -> PublicKey { receipt.changes.first { $0.ref.kind == kind }!.ref.pubkey }
         location = created(.location)
         exchange = created(.exchange)
@@ -83,7 +84,7 @@ final class ActivatorTestNetwork: Sendable {
     /// Submits `instructions` signed by `signer` (the foundation by default).
     @discardableResult
     func run(_ instructions: [Instruction], as signer: Keypair? = nil) async throws -> SubmitReceipt {
-        try await ledger.submit(SignedTransaction(instructions, signedBy: signer ?? foundation))
+        try await ledger.submit(instructions, signedBy: signer ?? foundation)
     }
 
     /// Creates pending device `number` (public IP 45.0.number.1, dz_prefix 46.0.number.0/29) with

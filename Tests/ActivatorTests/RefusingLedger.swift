@@ -30,6 +30,8 @@ final class RefusingLedger: LedgerAPI, @unchecked Sendable {
         return try await inner.submit(transaction)
     }
 
+    func genesis() async throws(LedgerError) -> LedgerGenesis { try await inner.genesis() }
+
     func entity(_ ref: EntityRef) async throws(LedgerError) -> Entity? { try await inner.entity(ref) }
 
     func entities(of kind: EntityKind, matching filter: EntityFilter) async throws(LedgerError) -> [Entity] {

@@ -7,12 +7,16 @@ import Testing
 /// `doublezero-ledger init`, `serve` and `verify`, run as a user would.
 @Suite("doublezero-ledger")
 struct LedgerAppTests {
-    /// Runs `doublezero-ledger init --db <directory>/ledger.sqlite` and returns the path.
+    /// The key every test ledger is founded by.
+    private let foundation = Keypair()
+
+    /// Runs `doublezero-ledger init --db <directory>/ledger.sqlite --foundation KEY` and returns the path.
     private func initLedger(in directory: URL) async throws -> String {
         let path = directory.appendingPathComponent("ledger.sqlite").path
-        let run = try await AppRun.run("doublezero-ledger", ["init", "--db", path])
+        let run = try await AppRun.run(
+            "doublezero-ledger", ["init", "--db", path, "--foundation", foundation.publicKey.base58])
         #expect(run.exitCode == 0, "stderr: \(run.standardError)")
-        #expect(run.standardOutput.contains("created an empty ledger at \(path)"))
+        #expect(run.standardOutput.contains("at \(path), founded by \(foundation.publicKey)"))
         return path
     }
 
@@ -50,7 +54,7 @@ struct LedgerAppTests {
                 "doublezero-ledger", ["serve", "--db", path, "--listen", "127.0.0.1:0"], in: directory)
             let line = try #require(await server.waitForOutputLine(startingWith: "listening on "))
             let client = try RemoteLedger(url: "http://" + line.dropFirst("listening on ".count))
-            let receipt = try await client.submit(SignedTransaction([.initGlobalState], signedBy: Keypair()))
+            let receipt = try await client.submit([.initGlobalState], signedBy: foundation)
             var follow = client.follow(from: 1).makeAsyncIterator()
             #expect(try await follow.next()?.sequence == receipt.sequence)
 
@@ -64,7 +68,8 @@ struct LedgerAppTests {
         try await withScratchDirectory { directory in
             let path = try await initLedger(in: directory)
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
-            let again = try await AppRun.run("doublezero-ledger", ["init", "--db", path])
+            let again = try await AppRun.run(
+                "doublezero-ledger", ["init", "--db", path, "--foundation", foundation.publicKey.base58])
             #expect(again.exitCode == 1)
             #expect(again.standardError.contains("already exists"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -85,8 +90,7 @@ struct LedgerAppTests {
         try await withScratchDirectory { directory in
             let path = try await initLedger(in: directory)
             let ledger = try LedgerService(path: path)
-            let foundation = Keypair()
-            _ = try await ledger.submit(SignedTransaction([.initGlobalState], signedBy: foundation))
+            _ = try await ledger.submit([.initGlobalState], signedBy: foundation)
             let head = try await ledger.head()
             await ledger.close()
 
@@ -112,7 +116,7 @@ struct LedgerAppTests {
         try await withScratchDirectory { directory in
             let path = try await initLedger(in: directory)
             let ledger = try LedgerService(path: path)
-            _ = try await ledger.submit(SignedTransaction([.initGlobalState], signedBy: Keypair()))
+            _ = try await ledger.submit([.initGlobalState], signedBy: foundation)
             await ledger.close()
             let store = try LedgerStore(path: path)
             try store.executeRawSQL("DELETE FROM entities")

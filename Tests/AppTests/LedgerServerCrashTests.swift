@@ -43,6 +43,8 @@ struct LedgerServerCrashTests {
     /// A stream of distinct access-pass transactions, each for its own client IP and payer.
     final class Workload: @unchecked Sendable {
         let foundation = Keypair()
+        /// The ledger's identity, known once it is created (set before the writers start).
+        var ledger: LedgerID?
         private let lock = NSLock()
         private var next = 0
         private(set) var payers: [PublicKey] = []
@@ -55,7 +57,11 @@ struct LedgerServerCrashTests {
             let payer = Keypair().publicKey
             payers.append(payer)
             let args = SetAccessPassArgs(clientIp: Self.clientIp(index), userPayer: payer)
-            return (index, SignedTransaction([.setAccessPass(args)], signedBy: foundation, nonce: UInt64(index) + 1))
+            return (
+                index,
+                SignedTransaction(
+                    [.setAccessPass(args)], signedBy: foundation, for: ledger!, nonce: UInt64(index) + 1)
+            )
         }
 
         static func clientIp(_ index: Int) -> IPv4Address { IPv4Address(0x2C00_0000 + UInt32(index) + 1) }
@@ -65,14 +71,16 @@ struct LedgerServerCrashTests {
     func killDuringWrites() async throws {
         try await withScratchDirectory { directory in
             let path = directory.appendingPathComponent("ledger.sqlite").path
-            let initRun = try await AppRun.run("doublezero-ledger", ["init", "--db", path])
-            try #require(initRun.exitCode == 0, "init failed: \(initRun.standardError)")
             let workload = Workload()
+            let initRun = try await AppRun.run(
+                "doublezero-ledger", ["init", "--db", path, "--foundation", workload.foundation.publicKey.base58])
+            try #require(initRun.exitCode == 0, "init failed: \(initRun.standardError)")
             let acknowledged = Acknowledgements()
 
             // Bootstrap once.
             let first = try await RunningServer.start(path: path, in: directory)
-            _ = try await first.client.submit(SignedTransaction([.initGlobalState], signedBy: workload.foundation))
+            workload.ledger = try await first.client.genesis().id
+            _ = try await first.client.submit([.initGlobalState], signedBy: workload.foundation)
             try await first.client.shutdown()
             #expect(await first.app.stop(signal: SIGTERM) == 0)
 

@@ -73,17 +73,18 @@ final class CLIWorkspace: Sendable {
         return (path, publicKey)
     }
 
-    /// Creates the empty ledger file with `doublezero-ledger init`.
-    func createLedger() async throws {
-        let run = try await AppRun.run("doublezero-ledger", ["init", "--db", ledgerPath])
+    /// Creates the empty ledger file founded by `foundation` with `doublezero-ledger init`.
+    func createLedger(foundedBy foundation: String) async throws {
+        let run = try await AppRun.run("doublezero-ledger", ["init", "--db", ledgerPath, "--foundation", foundation])
         try #require(run.exitCode == 0, "doublezero-ledger init failed: \(run.standardError)")
     }
 
-    /// A workspace with an empty ledger file and a key file (`id.json`), not yet initialised.
+    /// A workspace with a key file (`id.json`) and an empty ledger file it founded, not yet
+    /// initialised.
     static func withLedgerFile() async throws -> CLIWorkspace {
         let workspace = try CLIWorkspace()
-        try await workspace.createLedger()
-        _ = try await workspace.keygen("id.json")
+        let key = try await workspace.keygen("id.json")
+        try await workspace.createLedger(foundedBy: key.publicKey)
         return workspace
     }
 

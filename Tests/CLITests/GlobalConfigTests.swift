@@ -6,16 +6,27 @@ import Testing
 /// `init`, `global-config` and its authority, allowlist and epoch subcommands.
 @Suite("Global config")
 struct GlobalConfigTests {
-    @Test("init makes the key the foundation; a second init changes nothing")
+    @Test("init makes the founding key the foundation; no other key can; a second init changes nothing")
     func initialise() async throws {
-        let workspace = try await CLIWorkspace.withLedgerFile()
+        let workspace = try CLIWorkspace()
         let key = try await workspace.keygen("founder.json")
+        _ = try await workspace.keygen("id.json")
+        try await workspace.createLedger(foundedBy: key.publicKey)
+
+        // The first caller of a fresh ledger is not its founder: refused, nothing written.
+        let takeover = try await workspace.ledger(["init"])
+        #expect(takeover.exitCode == 1)
+        #expect(takeover.standardError.contains("genesis foundation key \(key.publicKey)"), "\(takeover.standardError)")
+
         let created = try await workspace.json(MutationOutput.self, ["init"], keypair: key.path)
         #expect(created.sequence == 1)
 
         let again = try await workspace.ledger(["init"], keypair: key.path)
         #expect(again.exitCode == 0, "stderr: \(again.standardError)")
         #expect(again.standardError.contains("already initialised"))
+        let stranger = try await workspace.ledger(["init"])
+        #expect(stranger.exitCode == 1)
+        #expect(stranger.standardError.contains("is not one of its foundation members"), "\(stranger.standardError)")
 
         let foundation = try await workspace.json([String].self, ["global-config", "allowlist", "list"])
         #expect(foundation == [key.publicKey])

@@ -101,9 +101,8 @@ struct ControllerAppTests {
 
                 // A ledger change reaches the served config: xams gets community 10500.
                 _ = try await network.service.submit(
-                    SignedTransaction(
-                        [.updateExchange(UpdateExchangeArgs(pubkey: network.exchanges["xams"]!, bgpCommunity: 10500))],
-                        signedBy: network.foundation))
+                    [.updateExchange(UpdateExchangeArgs(pubkey: network.exchanges["xams"]!, bgpCommunity: 10500))],
+                    signedBy: network.foundation)
                 var changed: HTTP.Reply?
                 for _ in 0..<200 {
                     let reply = try await HTTP.get(path, headers: ["If-None-Match": etag])

@@ -30,7 +30,9 @@ final class ControllerTestNetwork: Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "controller-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        service = try LedgerService(path: directory.appendingPathComponent("ledger.sqlite").path)
+        service = try LedgerService(
+            path: directory.appendingPathComponent("ledger.sqlite").path,
+            creating: LedgerGenesis(foundation: foundation.publicKey))
         var logger = Logger(label: "test.controller")
         logger.logLevel = .critical
         server = LedgerHTTPServer(
@@ -42,17 +44,15 @@ final class ControllerTestNetwork: Sendable {
         activatorTask = Task { try await activator.runUntilCancelled() }
 
         _ = try await service.submit(
-            SignedTransaction(
-                LedgerGenesis.instructions(activatorAuthority: activatorKey.publicKey), signedBy: foundation))
+            LedgerBootstrap.instructions(activatorAuthority: activatorKey.publicKey), signedBy: foundation)
         let receipt = try await service.submit(
-            SignedTransaction(
-                [
-                    .createLocation(
-                        CreateLocationArgs(code: "ams1", name: "Amsterdam", country: "NL", latitude: 52, longitude: 4)),
-                    .createExchange(CreateExchangeArgs(code: "xams", name: "Amsterdam", latitude: 52, longitude: 4)),
-                    .createExchange(CreateExchangeArgs(code: "xfra", name: "Frankfurt", latitude: 50, longitude: 8)),
-                    .createContributor(CreateContributorArgs(code: "co01", owner: contributorOwner.publicKey)),
-                ], signedBy: foundation))
+            [
+                .createLocation(
+                    CreateLocationArgs(code: "ams1", name: "Amsterdam", country: "NL", latitude: 52, longitude: 4)),
+                .createExchange(CreateExchangeArgs(code: "xams", name: "Amsterdam", latitude: 52, longitude: 4)),
+                .createExchange(CreateExchangeArgs(code: "xfra", name: "Frankfurt", latitude: 50, longitude: 8)),
+                .createContributor(CreateContributorArgs(code: "co01", owner: contributorOwner.publicKey)),
+            ], signedBy: foundation)
         func created(_ kind: EntityKind) -> [PublicKey] {
             receipt.changes.filter { $0.ref.kind == kind }.map(\.ref.pubkey)
         }
@@ -73,25 +73,23 @@ final class ControllerTestNetwork: Sendable {
     /// activator has activated it and its loopbacks.
     func addDevice(_ code: String, exchange: String, number: UInt8, loopbacks: Bool = true) async throws {
         let receipt = try await service.submit(
-            SignedTransaction(
-                [
-                    .createDevice(
-                        CreateDeviceArgs(
-                            code: code, contributor: contributor, location: location, exchange: exchanges[exchange]!,
-                            publicIp: IPv4Address(45, 0, number, 1),
-                            dzPrefixes: [IPv4Prefix(uncheckedAddress: IPv4Address(46, 0, number, 0), length: 29)]))
-                ], signedBy: contributorOwner))
+            [
+                .createDevice(
+                    CreateDeviceArgs(
+                        code: code, contributor: contributor, location: location, exchange: exchanges[exchange]!,
+                        publicIp: IPv4Address(45, 0, number, 1),
+                        dzPrefixes: [IPv4Prefix(uncheckedAddress: IPv4Address(46, 0, number, 0), length: 29)]))
+            ], signedBy: contributorOwner)
         let device = receipt.changes.first { $0.ref.kind == .device }!.ref.pubkey
         try await waitUntil("\(code) is activated") { $0.devices[device]?.status == .activated }
         guard loopbacks else { return }
         _ = try await service.submit(
-            SignedTransaction(
-                [
-                    .createDeviceInterface(
-                        CreateDeviceInterfaceArgs(device: device, name: "Loopback255", loopbackType: .vpnv4)),
-                    .createDeviceInterface(
-                        CreateDeviceInterfaceArgs(device: device, name: "Loopback256", loopbackType: .ipv4)),
-                ], signedBy: contributorOwner))
+            [
+                .createDeviceInterface(
+                    CreateDeviceInterfaceArgs(device: device, name: "Loopback255", loopbackType: .vpnv4)),
+                .createDeviceInterface(
+                    CreateDeviceInterfaceArgs(device: device, name: "Loopback256", loopbackType: .ipv4)),
+            ], signedBy: contributorOwner)
         try await waitUntil("\(code)'s loopbacks are activated") { state in
             let interfaces = state.devices[device]?.interfaces ?? []
             return interfaces.count == 2 && interfaces.allSatisfy { $0.status == .activated && $0.ipNet != nil }

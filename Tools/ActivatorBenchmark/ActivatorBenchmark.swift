@@ -73,8 +73,12 @@ struct ActivatorBenchmark {
             "activator-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let ledger = try LedgerService(path: directory.appendingPathComponent("ledger.sqlite").path)
-        let setup = try await BenchmarkNetwork(ledger: ledger, users: options.steadyUsers + options.burstUsers)
+        let foundation = Keypair()
+        let ledger = try LedgerService(
+            path: directory.appendingPathComponent("ledger.sqlite").path,
+            creating: LedgerGenesis(foundation: foundation.publicKey))
+        let setup = try await BenchmarkNetwork(
+            ledger: ledger, foundation: foundation, users: options.steadyUsers + options.burstUsers)
         var logger = Logger(label: "activator-bench")
         logger.logLevel = .warning
         let activator = Activator(ledger: ledger, keypair: setup.activatorKey, logger: logger)

@@ -6,8 +6,8 @@ import Models
 /// The benchmark's ledger: initialised, devices activated by hand, and an access pass for every
 /// client IP the run will use, all before any clock starts.
 struct BenchmarkNetwork: Sendable {
-    /// The foundation key.
-    let foundation = Keypair()
+    /// The foundation key (the ledger's founder).
+    let foundation: Keypair
     /// The activator authority.
     let activatorKey = Keypair()
     /// The user payer of every pass.
@@ -19,18 +19,18 @@ struct BenchmarkNetwork: Sendable {
     /// Users per device.
     static let usersPerDevice = 4_000
 
-    /// Sets up a ledger for `users` users.
-    init(ledger: LedgerService, users: Int) async throws {
+    /// Sets up a ledger founded by `foundation` for `users` users.
+    init(ledger: LedgerService, foundation: Keypair, users: Int) async throws {
         self.ledger = ledger
+        self.foundation = foundation
         let owner = Keypair()
         _ = try await ledger.submit(
-            SignedTransaction(
-                LedgerGenesis.instructions(activatorAuthority: activatorKey.publicKey) + [
-                    .createLocation(
-                        CreateLocationArgs(code: "lax", name: "lax", country: "US", latitude: 34, longitude: -118)),
-                    .createExchange(CreateExchangeArgs(code: "xlax", name: "xlax", latitude: 34, longitude: -118)),
-                    .createContributor(CreateContributorArgs(code: "co01", owner: owner.publicKey)),
-                ], signedBy: foundation))
+            LedgerBootstrap.instructions(activatorAuthority: activatorKey.publicKey) + [
+                .createLocation(
+                    CreateLocationArgs(code: "lax", name: "lax", country: "US", latitude: 34, longitude: -118)),
+                .createExchange(CreateExchangeArgs(code: "xlax", name: "xlax", latitude: 34, longitude: -118)),
+                .createContributor(CreateContributorArgs(code: "co01", owner: owner.publicKey)),
+            ], signedBy: foundation)
         let state = try await ledger.currentState()
         let location = state.locations.keys.first!, exchange = state.exchanges.keys.first!
         let contributor = state.contributors.keys.first!
@@ -38,21 +38,18 @@ struct BenchmarkNetwork: Sendable {
         let deviceCount = (users + Self.usersPerDevice - 1) / Self.usersPerDevice
         for number in 0..<deviceCount {
             let receipt = try await ledger.submit(
-                SignedTransaction(
-                    [
-                        .createDevice(
-                            CreateDeviceArgs(
-                                code: "dz\(number)", contributor: contributor, location: location, exchange: exchange,
-                                publicIp: IPv4Address(45, 0, UInt8(number), 1),
-                                dzPrefixes: [
-                                    IPv4Prefix(uncheckedAddress: IPv4Address(46, 0, UInt8(number), 0), length: 29)
-                                ],
-                                maxUnicastUsers: UInt16(Self.usersPerDevice), maxMulticastUsers: 0))
-                    ],
-                    signedBy: owner))
+                [
+                    .createDevice(
+                        CreateDeviceArgs(
+                            code: "dz\(number)", contributor: contributor, location: location, exchange: exchange,
+                            publicIp: IPv4Address(45, 0, UInt8(number), 1),
+                            dzPrefixes: [
+                                IPv4Prefix(uncheckedAddress: IPv4Address(46, 0, UInt8(number), 0), length: 29)
+                            ],
+                            maxUnicastUsers: UInt16(Self.usersPerDevice), maxMulticastUsers: 0))
+                ], signedBy: owner)
             let key = receipt.changes.first { $0.ref.kind == .device }!.ref.pubkey
-            _ = try await ledger.submit(
-                SignedTransaction([.activateDevice(PubkeyArgs(pubkey: key))], signedBy: activatorKey))
+            _ = try await ledger.submit([.activateDevice(PubkeyArgs(pubkey: key))], signedBy: activatorKey)
             devices.append(key)
         }
         self.devices = devices
@@ -60,11 +57,9 @@ struct BenchmarkNetwork: Sendable {
         while start < users {
             let end = min(start + SignedTransaction.maxInstructions, users)
             _ = try await ledger.submit(
-                SignedTransaction(
-                    (start..<end).map {
-                        .setAccessPass(SetAccessPassArgs(clientIp: Self.clientIp($0), userPayer: client.publicKey))
-                    },
-                    signedBy: foundation))
+                (start..<end).map {
+                    .setAccessPass(SetAccessPassArgs(clientIp: Self.clientIp($0), userPayer: client.publicKey))
+                }, signedBy: foundation)
             start = end
         }
     }
@@ -78,9 +73,8 @@ struct BenchmarkNetwork: Sendable {
     func createUser(_ index: Int) async throws -> PublicKey {
         let ip = Self.clientIp(index)
         _ = try await ledger.submit(
-            SignedTransaction(
-                [.createUser(CreateUserArgs(userType: .ibrl, device: devices[index % devices.count], clientIp: ip))],
-                signedBy: client))
+            [.createUser(CreateUserArgs(userType: .ibrl, device: devices[index % devices.count], clientIp: ip))],
+            signedBy: client)
         return EntitySeed.user(clientIp: ip, userType: .ibrl).publicKey
     }
 }

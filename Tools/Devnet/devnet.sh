@@ -63,7 +63,7 @@ contributor_key="$("$bin/doublezero" address --keypair "$dir/keys/contributor.js
 client_key="$("$bin/doublezero" address --keypair "$dir/keys/client.json")"
 
 step "ledger: $dir/ledger.sqlite served on $ledger"
-"$bin/doublezero-ledger" init --db "$dir/ledger.sqlite"
+"$bin/doublezero-ledger" init --db "$dir/ledger.sqlite" --foundation-keypair "$dir/keys/foundation.json"
 "$bin/doublezero-ledger" serve --db "$dir/ledger.sqlite" --listen "127.0.0.1:$port" \
     >"$dir/logs/ledger.out" 2>"$dir/logs/ledger.log" &
 pids+=($!)

@@ -63,7 +63,7 @@ struct LedgerBenchmark {
     static func measureEmbedded(_ workload: Workload) async throws -> Double {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path + "/ledger.sqlite")
+        let ledger = try LedgerService(path: directory.path + "/ledger.sqlite", creating: workload.genesis)
         for transaction in workload.setup { _ = try await ledger.submit(transaction) }
         let clock = ContinuousClock()
         let start = clock.now
@@ -80,7 +80,7 @@ struct LedgerBenchmark {
     static func measureHTTP(_ workload: Workload, concurrency: Int) async throws -> Double {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path + "/ledger.sqlite")
+        let ledger = try LedgerService(path: directory.path + "/ledger.sqlite", creating: workload.genesis)
         for transaction in workload.setup { _ = try await ledger.submit(transaction) }
         var logger = Logger(label: "doublezero.ledger.bench")
         logger.logLevel = .critical  // the server logs a cancellation at shutdown; not a figure
@@ -145,12 +145,15 @@ struct LedgerBenchmark {
 /// The transactions of one run: a bootstrap, then `count` access-pass creations, each signed by
 /// the foundation key for a distinct client IP and payer (one new entity per transaction).
 struct Workload {
+    /// The ledger the transactions are for (each run creates its files with it).
+    let genesis: LedgerGenesis
     let setup: [SignedTransaction]
     let wires: [[UInt8]]
     let averageMessageBytes: Int
 
     init(count: Int) {
         let foundation = Keypair()
+        genesis = LedgerGenesis(foundation: foundation.publicKey)
         setup = [
             SignedTransaction(
                 [
@@ -159,7 +162,7 @@ struct Workload {
                         SetGlobalConfigArgs(
                             localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16",
                             userTunnelBlock: "169.254.0.0/16", multicastGroupBlock: "233.84.178.0/24")),
-                ], signedBy: foundation)
+                ], signedBy: foundation, for: genesis.id)
         ]
         var wires: [[UInt8]] = []
         var messageBytes = 0
@@ -167,7 +170,8 @@ struct Workload {
             // 44.0.0.0/8 is globally routable; one address per transaction.
             let clientIp = IPv4Address(0x2C00_0000 + UInt32(index) + 1)
             let args = SetAccessPassArgs(clientIp: clientIp, userPayer: Keypair().publicKey)
-            let transaction = SignedTransaction([.setAccessPass(args)], signedBy: foundation, nonce: UInt64(index) + 1)
+            let transaction = SignedTransaction(
+                [.setAccessPass(args)], signedBy: foundation, for: genesis.id, nonce: UInt64(index) + 1)
             messageBytes += transaction.messageBytes.count
             wires.append(transaction.wire)
         }

@@ -25,11 +25,12 @@ struct LedgerSession: Sendable {
         try Keypair.load(path: keypairPath)
     }
 
-    /// Signs `instructions` into one transaction with the key file and a fresh random nonce, and submits it.
+    /// Signs `instructions` into one transaction for this ledger with the key file, a fresh random
+    /// nonce and the default validity window, and submits it.
     func submit(_ instructions: [Instruction]) async throws -> SubmitReceipt {
-        let transaction = SignedTransaction(instructions, signedBy: try keypair())
+        let keypair = try keypair()
         do {
-            return try await ledger.submit(transaction)
+            return try await ledger.submit(instructions, signedBy: keypair)
         } catch {
             throw error.commandFailure
         }

@@ -82,6 +82,10 @@ extension LedgerState {
                 throw error
             }
         }
-        return context.changes
+        let changes = context.changes
+        guard !changes.isEmpty else {
+            throw ProgramError(.noStateChange, "the transaction changes nothing, so it is not appended")
+        }
+        return changes
     }
 }

@@ -2,9 +2,23 @@ import Models
 
 /// Global state and config instructions.
 enum GlobalProgram {
-    /// Creates the global state with the signer in every role; a no-op once initialised.
+    /// Creates the global state with the signer in every role. Only the genesis foundation key
+    /// may sign it, once: a served ledger cannot be claimed by its first caller, and a second
+    /// `init_global_state` is refused (`AccountAlreadyInitialized`) instead of appended.
     static func initGlobalState(in context: inout ExecutionContext) throws(ProgramError) {
-        guard context.state.globalState == nil else { return }
+        guard context.state.globalState == nil else {
+            throw ProgramError(.accountAlreadyInitialized, "the ledger's global state is already initialised")
+        }
+        guard let genesis = context.state.genesis else {
+            throw ProgramError(
+                .notInitialized, "the ledger has no genesis: create it with `doublezero-ledger init --foundation KEY`")
+        }
+        guard context.signer == genesis.foundation else {
+            throw ProgramError(
+                .notAllowed,
+                "init_global_state must be signed by the ledger's genesis foundation key \(genesis.foundation); signed by \(context.signer)"
+            )
+        }
         try context.write(.globalState(GlobalState(initializer: context.signer)))
     }
 

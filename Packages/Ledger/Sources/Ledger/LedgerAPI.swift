@@ -9,6 +9,9 @@ public protocol LedgerAPI: Sendable {
     ///   or another ``LedgerError`` when the ledger could not be reached or written.
     func submit(_ transaction: SignedTransaction) async throws(LedgerError) -> SubmitReceipt
 
+    /// The ledger's genesis; its ``LedgerGenesis/id`` is what every transaction must name.
+    func genesis() async throws(LedgerError) -> LedgerGenesis
+
     /// The entity at `ref`, or nil.
     func entity(_ ref: EntityRef) async throws(LedgerError) -> Entity?
 
@@ -21,6 +24,17 @@ public protocol LedgerAPI: Sendable {
     /// Log entries from `sequence` (inclusive) on: first the stored ones, then new ones as they
     /// are accepted. The stream ends only when the caller stops or the ledger goes away.
     func follow(from sequence: UInt64) -> AsyncThrowingStream<LogEntry, any Error>
+}
+
+extension LedgerAPI {
+    /// Signs `instructions` for this ledger with `keypair` (a fresh nonce, the default validity
+    /// window) and submits them.
+    public func submit(_ instructions: [Instruction], signedBy keypair: Keypair) async throws(LedgerError)
+        -> SubmitReceipt
+    {
+        let ledger = try await genesis().id
+        return try await submit(SignedTransaction(instructions, signedBy: keypair, for: ledger))
+    }
 }
 
 /// The result of an accepted transaction.

@@ -51,31 +51,43 @@ public actor LedgerService: LedgerAPI {
     private var unpublished: [LogEntry] = []
     /// Followers, by id.
     var followers: [UUID: FollowerRecord] = [:]
+    /// The clock transactions' validity windows are checked against (seconds since 1970).
+    nonisolated let clock: @Sendable () -> UInt64
+    /// Pairs the program refused, so they cannot be applied later.
+    private var refusals = RefusedTransactions()
+    /// When the refusal memory was last swept of expired pairs.
+    private var refusalsSweptAt: UInt64 = 0
 
-    /// Opens (or creates, with its parent directories) the ledger file at `path`, migrates its
-    /// schema and loads the state from its `entities` table.
+    /// Opens the ledger file at `path` (or creates it, with its parent directories, when
+    /// `genesis` is given), migrates its schema and loads the state from its `entities` table.
     ///
     /// - Parameters:
     ///   - path: the SQLite file.
+    ///   - genesis: creates the ledger with this genesis if the file has none; an existing file
+    ///     must hold the same one. Without it the file must exist.
     ///   - durability: see ``LedgerDurability``; `.normal` survives process crashes.
     ///   - followerBufferCapacity: entries a live follower may have waiting before its stream
     ///     ends with ``LedgerFollowError/fellBehind(resumeFrom:bufferCapacity:)``.
     ///   - fileWatchInterval: how often, while a follower is live, the file is checked for
     ///     entries other processes appended.
-    /// - Throws: ``LedgerStoreError`` naming the file.
+    ///   - clock: seconds since 1970 (UTC), for transactions' `not_after` (tests move it).
+    /// - Throws: ``LedgerStoreError`` naming the file (`fileNotFound` or `noGenesis` for a
+    ///   ledger that was never created, `genesisMismatch` for another ledger's file).
     public init(
-        path: String, durability: LedgerDurability = .normal,
+        path: String, creating genesis: LedgerGenesis? = nil, durability: LedgerDurability = .normal,
         followerBufferCapacity: Int = LedgerService.defaultFollowerBufferCapacity,
-        fileWatchInterval: Duration = LedgerService.defaultFileWatchInterval
+        fileWatchInterval: Duration = LedgerService.defaultFileWatchInterval,
+        clock: @escaping @Sendable () -> UInt64 = TransactionValidity.now
     ) throws(LedgerStoreError) {
         precondition(followerBufferCapacity > 0, "a follower needs room for at least one entry")
         precondition(fileWatchInterval > .zero, "the file watch needs a positive interval")
         self.fileWatchInterval = fileWatchInterval
-        let store = try LedgerStore(path: path, durability: durability)
+        let store = try LedgerStore(path: path, durability: durability, creating: genesis)
         let loaded = try store.loadState()
         self.path = path
         self.store = store
         self.followerBufferCapacity = followerBufferCapacity
+        self.clock = clock
         self.state = loaded.state
         self.position = loaded.head
     }
@@ -87,18 +99,35 @@ public actor LedgerService: LedgerAPI {
 
     // MARK: - LedgerAPI
 
-    /// Checks for a replay, runs the program and appends the entry, all inside one SQLite write
-    /// transaction; then hands the entry to the followers.
+    /// Checks the transaction is for this ledger, within its validity window and not refused
+    /// before; then checks for a replay, runs the program and appends the entry, all inside one
+    /// SQLite write transaction; then hands the entry to the followers.
     ///
     /// The signature was verified when the ``SignedTransaction`` was made.
     ///
-    /// - Throws: ``LedgerError/rejected(_:)`` with `ReplayedTransaction` when the signer already
-    ///   used the nonce, or the program's error; the file and the state are then unchanged.
-    ///   ``LedgerError/storage(_:)`` when the file could not be written (the state is restored).
+    /// - Throws: ``LedgerError/rejected(_:)`` with `WrongLedger`, `TransactionExpired`,
+    ///   `NonceRefusedBefore`, `ReplayedTransaction` when the signer already used the nonce, or
+    ///   the program's error (the pair is then remembered as refused); the file and the state
+    ///   are then unchanged. ``LedgerError/storage(_:)`` when the file could not be written (the
+    ///   state is restored).
     public func submit(_ transaction: SignedTransaction) throws(LedgerError) -> SubmitReceipt {
         try prepareForAccess()
         defer { publishPending() }
         let message = transaction.message
+        let now = clock()
+        do throws(ProgramError) {
+            try TransactionAdmission(ledger: store.genesis.id, now: now).check(message)
+        } catch {
+            throw .rejected(error)
+        }
+        sweepRefusals(now: now)
+        guard !refusals.contains(message) else {
+            throw .rejected(
+                ProgramError(
+                    .nonceRefusedBefore,
+                    "signer \(message.signer)'s transaction with nonce \(message.nonce) was refused before; sign a new one",
+                    field: "nonce"))
+        }
         var attempted: LogEntry?
         let outcome: Result<LogEntry, ProgramError>
         do {
@@ -132,6 +161,7 @@ public actor LedgerService: LedgerAPI {
         }
         switch outcome {
         case .failure(let error):
+            if error.code != .replayedTransaction { refusals.remember(message, now: now) }
             throw .rejected(error)
         case .success(let entry):
             position = LogPosition(of: entry)
@@ -140,6 +170,9 @@ public actor LedgerService: LedgerAPI {
                 sequence: entry.sequence, hash: entry.hash, transactionId: transaction.id, changes: entry.changes)
         }
     }
+
+    /// The ledger's genesis: its identity and founder.
+    public nonisolated func genesis() -> LedgerGenesis { store.genesis }
 
     /// The entity at `ref`, or nil.
     public func entity(_ ref: EntityRef) throws(LedgerError) -> Entity? {
@@ -237,6 +270,13 @@ public actor LedgerService: LedgerAPI {
 
     // MARK: - State upkeep
 
+    /// Forgets refusals of expired transactions, at most once a second.
+    private func sweepRefusals(now: UInt64) {
+        guard now != refusalsSweptAt else { return }
+        refusalsSweptAt = now
+        refusals.forget(expiredBefore: now)
+    }
+
     /// ``LedgerState/stateHash``, computed once per state.
     private func stateHash() -> String {
         if let cachedStateHash { return cachedStateHash }
@@ -264,6 +304,7 @@ public actor LedgerService: LedgerAPI {
                 return (state, head, missed)
             }
             state = reloaded.state
+            state.genesis = store.genesis
             position = reloaded.head
             cachedStateHash = nil
             unpublished += reloaded.missed

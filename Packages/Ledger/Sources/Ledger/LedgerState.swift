@@ -7,6 +7,9 @@ import Models
 /// Held in memory by the ledger (a network is thousands of entities, not millions) and mirrored
 /// in SQLite tables that are an index over the log.
 public struct LedgerState: Hashable, Sendable {
+    /// The ledger's genesis (who alone may initialise it); nil for a bare state that only folds
+    /// recorded changes (a follower's copy), on which `init_global_state` is refused.
+    public var genesis: LedgerGenesis?
     /// The global state, once initialised.
     public var globalState: GlobalState?
     /// The global config, once set.
@@ -28,8 +31,10 @@ public struct LedgerState: Hashable, Sendable {
     /// Access passes by key.
     public var accessPasses: [PublicKey: AccessPass] = [:]
 
-    /// An empty ledger.
-    public init() {}
+    /// An empty ledger, founded by `genesis` when given.
+    public init(genesis: LedgerGenesis? = nil) {
+        self.genesis = genesis
+    }
 
     /// The entity at `ref`, if any.
     public func entity(_ ref: EntityRef) -> Entity? {
@@ -105,7 +110,8 @@ public struct LedgerState: Hashable, Sendable {
     /// Every entity, ordered by kind then key.
     public var allEntities: [Entity] { EntityKind.allCases.flatMap(entities(of:)) }
 
-    /// SHA-256 (hex) over every entity's canonical JSON in order: equal states have equal hashes.
+    /// SHA-256 (hex) over every entity's canonical JSON in order: equal states have equal hashes
+    /// (the genesis is not an entity and is not hashed).
     public var stateHash: String {
         var hasher = SHA256()
         let encoder = CanonicalJSON.makeEncoder()

@@ -33,26 +33,32 @@ public final class LedgerStore: Sendable {
     public let accessMode: AccessMode
     /// The connections.
     let pool: DatabasePool
+    /// The ledger's genesis, read (or written) when the file was opened.
+    public let genesis: LedgerGenesis
 
-    /// Opens the ledger file at `path`.
+    /// Opens the ledger file at `path`, or creates it when `genesis` is given.
     ///
-    /// In `.readWrite` mode a missing file and its parent directories are created and the schema
-    /// migrations run (safe against another process doing the same at the same time). In
-    /// `.readOnly` mode the file must exist and have the current schema.
+    /// In `.readWrite` mode with a `genesis`, a missing file and its parent directories are
+    /// created, the schema migrations run and the genesis is recorded (safe against another
+    /// process doing the same at the same time); an existing file must hold that same genesis.
+    /// Without a `genesis` the file must exist and have one. In `.readOnly` mode the file must
+    /// exist and have the current schema and a genesis.
     ///
     /// - Throws: ``LedgerStoreError`` naming the file: `fileNotFound`, `cannotCreateDirectory`,
-    ///   `notALedger` (no or a newer schema), or `sqlite` (SQLite refused to open it).
+    ///   `notALedger` (no or a newer schema), `noGenesis`, `genesisMismatch`, or `sqlite`
+    ///   (SQLite refused to open it).
     public init(
-        path: String, durability: LedgerDurability = .normal, accessMode: AccessMode = .readWrite
+        path: String, durability: LedgerDurability = .normal, accessMode: AccessMode = .readWrite,
+        creating genesis: LedgerGenesis? = nil
     ) throws(LedgerStoreError) {
         self.path = path
         self.durability = durability
         self.accessMode = accessMode
         var configuration = Configuration()
         configuration.label = "ledger"
+        guard genesis != nil || FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
         switch accessMode {
         case .readOnly:
-            guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
             configuration.readonly = true
         case .readWrite:
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -70,7 +76,7 @@ public final class LedgerStore: Sendable {
         }
         switch accessMode {
         case .readWrite:
-            try migrate()
+            try Self.migrate(pool, path: path)
             do {
                 // GRDB sets NORMAL when it enables WAL; state the level we want explicitly.
                 try pool.writeWithoutTransaction { db in
@@ -82,13 +88,45 @@ public final class LedgerStore: Sendable {
                 )
             }
         case .readOnly:
-            try checkSchema()
+            try Self.checkSchema(pool, path: path)
         }
+        self.genesis = try Self.genesis(of: pool, path: path, creating: accessMode == .readWrite ? genesis : nil)
+        if let genesis, genesis != self.genesis {
+            throw .genesisMismatch(path: path, stored: self.genesis.id, expected: genesis.id)
+        }
+    }
+
+    /// The file's genesis; `creating` is recorded first when the file has none.
+    private static func genesis(
+        of pool: DatabasePool, path: String, creating: LedgerGenesis?
+    ) throws(LedgerStoreError) -> LedgerGenesis {
+        let read = { () throws(LedgerStoreError) -> LedgerGenesis? in
+            do {
+                return try pool.read { db in try LedgerStoreReader(database: db, path: path).genesis() }
+            } catch let error as LedgerStoreError {
+                throw error
+            } catch {
+                throw .sqlite(path: path, operation: "read the genesis", message: "\(error)")
+            }
+        }
+        if let stored = try read() { return stored }
+        guard let creating else { throw .noGenesis(path: path) }
+        do {
+            try pool.write { db in
+                let writer = LedgerStoreWriter(database: db, path: path)
+                // Another process may have recorded one since the read above: keep the first.
+                if try writer.reader.genesis() == nil { try writer.setGenesis(creating) }
+            }
+        } catch {
+            throw .sqlite(path: path, operation: "record the genesis", message: "\(error)")
+        }
+        guard let stored = try read() else { throw .noGenesis(path: path) }
+        return stored
     }
 
     /// Runs the migrations. If another process migrates the same new file at the same moment,
     /// our attempt can fail on its tables; that is fine as long as the schema is then complete.
-    private func migrate() throws(LedgerStoreError) {
+    private static func migrate(_ pool: DatabasePool, path: String) throws(LedgerStoreError) {
         let migrator = LedgerStoreSchema.migrator
         do {
             if try pool.read(migrator.hasBeenSuperseded) {
@@ -107,7 +145,7 @@ public final class LedgerStore: Sendable {
     }
 
     /// Checks that a file opened read-only has exactly the schema this code knows.
-    private func checkSchema() throws(LedgerStoreError) {
+    private static func checkSchema(_ pool: DatabasePool, path: String) throws(LedgerStoreError) {
         let migrator = LedgerStoreSchema.migrator
         let (completed, superseded): (Bool, Bool)
         do {
@@ -183,9 +221,12 @@ public final class LedgerStore: Sendable {
         try read { reader throws(LedgerStoreError) in try reader.entries(from: sequence, limit: limit) }
     }
 
-    /// The state held in the `entities` table and the log head, read in one snapshot.
+    /// The state held in the `entities` table (with the file's genesis) and the log head, read in
+    /// one snapshot.
     public func loadState() throws(LedgerStoreError) -> (state: LedgerState, head: LogPosition) {
-        try read { reader throws(LedgerStoreError) in try reader.state() }
+        var loaded = try read { reader throws(LedgerStoreError) in try reader.state() }
+        loaded.state.genesis = genesis
+        return loaded
     }
 
     /// Closes the connections; later calls fail.

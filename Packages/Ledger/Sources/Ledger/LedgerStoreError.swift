@@ -17,13 +17,17 @@ public enum LedgerStoreError: Error, Hashable, Sendable, CustomStringConvertible
     case logDiverged(path: String, reason: String)
     /// The store or the service using it was closed.
     case closed(path: String)
+    /// The file has no genesis: it was never created with `doublezero-ledger init`.
+    case noGenesis(path: String)
+    /// The file belongs to another ledger than the one the caller meant to open or create.
+    case genesisMismatch(path: String, stored: LedgerID, expected: LedgerID)
 
     /// The file the error is about.
     public var path: String {
         switch self {
         case .fileNotFound(let path), .cannotCreateDirectory(let path, _), .notALedger(let path, _),
             .sqlite(let path, _, _), .corruptLogEntry(let path, _, _), .corruptEntityRow(let path, _, _, _),
-            .logDiverged(let path, _), .closed(let path):
+            .logDiverged(let path, _), .closed(let path), .noGenesis(let path), .genesisMismatch(let path, _, _):
             path
         }
     }
@@ -47,6 +51,10 @@ public enum LedgerStoreError: Error, Hashable, Sendable, CustomStringConvertible
             "the log in \(path) diverged from what this process has seen: \(reason)"
         case .closed(let path):
             "the ledger \(path) is closed"
+        case .noGenesis(let path):
+            "\(path) has no genesis; create the ledger with `doublezero-ledger init --db \(path) --foundation KEY`"
+        case .genesisMismatch(let path, let stored, let expected):
+            "\(path) is ledger \(stored), not the ledger \(expected) it was opened as"
         }
     }
 }

@@ -94,6 +94,23 @@ public struct LedgerStoreReader {
         try entityRow(ref).map { (row) throws(LedgerStoreError) in try row.entity(path: path) }
     }
 
+    /// The ledger's genesis, or nil when the file has none (it was never initialised).
+    ///
+    /// - Throws: ``LedgerStoreError/notALedger(path:reason:)`` for an unreadable genesis record.
+    public func genesis() throws(LedgerStoreError) -> LedgerGenesis? {
+        let body = try perform("read the genesis") { () throws -> [UInt8]? in
+            try Row.fetchOne(database, sql: "SELECT body FROM genesis WHERE singleton = 1").map {
+                Array(try $0.decode(Data.self, forColumn: "body"))
+            }
+        }
+        guard let body else { return nil }
+        do {
+            return try LedgerGenesis(canonicalBytes: body)
+        } catch {
+            throw .notALedger(path: path, reason: error.reason)
+        }
+    }
+
     /// The state held in the `entities` table, and the log head it belongs to.
     public func state() throws(LedgerStoreError) -> (state: LedgerState, head: LogPosition) {
         var state = LedgerState()

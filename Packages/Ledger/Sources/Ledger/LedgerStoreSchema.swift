@@ -8,6 +8,8 @@ import GRDB
 /// - `entities`: the current value of every entity (canonical JSON of the value, without the kind
 ///   wrapper) and the sequence of the log entry that last wrote it: an index over the log that
 ///   makes opening fast and that ``LedgerVerifier`` checks against a replay.
+/// - `genesis` (v2): one row, the canonical JSON of the ledger's ``LedgerGenesis``, written when
+///   the file is created and never changed.
 enum LedgerStoreSchema {
     /// The migrations, oldest first. Never edit a shipped migration: add a new one.
     static let migrator: DatabaseMigrator = {
@@ -33,6 +35,15 @@ enum LedgerStoreSchema {
                         sequence INTEGER NOT NULL,
                         PRIMARY KEY (kind, pubkey)
                     ) WITHOUT ROWID;
+                    """)
+        }
+        migrator.registerMigration("v2-genesis") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE genesis (
+                        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                        body BLOB NOT NULL
+                    );
                     """)
         }
         return migrator

@@ -17,6 +17,17 @@ public struct LedgerStoreWriter {
     /// The ledger file, for errors.
     public var path: String { reader.path }
 
+    /// Records the ledger's genesis in a file that has none.
+    ///
+    /// - Throws: ``LedgerStoreError/sqlite(path:operation:message:)`` if the file already has one.
+    public func setGenesis(_ genesis: LedgerGenesis) throws(LedgerStoreError) {
+        let database = reader.database
+        try reader.perform("record the genesis") {
+            try database.execute(
+                sql: "INSERT INTO genesis (singleton, body) VALUES (1, ?)", arguments: [Data(genesis.canonicalBytes)])
+        }
+    }
+
     /// Appends `entry`: inserts its log row, then writes each change to the `entities` table
     /// (upsert of the new value with `sequence` = the entry's sequence, or delete).
     ///

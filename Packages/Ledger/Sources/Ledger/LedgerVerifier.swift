@@ -3,8 +3,9 @@ import Models
 /// Proves a ledger file sound by rebuilding it from nothing.
 ///
 /// ``verify(path:maxProblems:)`` opens the file read-only and, in one consistent snapshot,
-/// replays every log entry in order from an empty ``LedgerState`` through the program
-/// (re-verifying each signature), checking that:
+/// replays every log entry in order from an empty ``LedgerState`` with the file's genesis through
+/// the program (re-verifying each signature), checking that:
+/// - every transaction names this ledger's identity;
 /// - sequences count 1, 2, 3... with no gap;
 /// - each entry's `previous_hash` is the prior entry's hash, and its hash recomputes;
 /// - each (signer, nonce) appears once, and the index columns match the signed message;
@@ -29,7 +30,7 @@ public enum LedgerVerifier {
         let store = try LedgerStore(path: path, accessMode: .readOnly)
         defer { try? store.close() }
         return try store.read { (reader) throws(LedgerStoreError) -> VerificationReport in
-            var replay = LogReplayCheck(path: path, maxProblems: maxProblems)
+            var replay = LogReplayCheck(path: path, maxProblems: maxProblems, genesis: store.genesis)
             var next: UInt64 = 0
             while true {
                 let rows = try reader.logRows(from: next, limit: pageSize)
@@ -53,7 +54,8 @@ private struct LogReplayCheck {
 
     let path: String
     let maxProblems: Int
-    var state = LedgerState()
+    let genesis: LedgerGenesis
+    var state: LedgerState
     var expectedSequence: UInt64 = 1
     var finalPosition = LogPosition.genesis
     var entriesChecked = 0
@@ -62,9 +64,11 @@ private struct LogReplayCheck {
     var problems: [VerificationProblem] = []
     var problemsTruncated = false
 
-    init(path: String, maxProblems: Int) {
+    init(path: String, maxProblems: Int, genesis: LedgerGenesis) {
         self.path = path
         self.maxProblems = maxProblems
+        self.genesis = genesis
+        self.state = LedgerState(genesis: genesis)
     }
 
     var report: VerificationReport {
@@ -132,6 +136,14 @@ private struct LogReplayCheck {
             record(.hashMismatch(sequence: row.sequence, stored: row.hash, recomputed: recomputed))
         }
         let message = transaction.message
+        if message.ledger != genesis.id {
+            record(
+                .invalidTransaction(
+                    sequence: row.sequence,
+                    error: ProgramError(
+                        .wrongLedger, "the transaction is for ledger \(message.ledger), not \(genesis.id)",
+                        field: "ledger")))
+        }
         if message.signer.bytes != row.signer || message.nonce != row.nonce {
             record(.indexColumnsMismatch(sequence: row.sequence, signer: message.signer, nonce: message.nonce))
         }

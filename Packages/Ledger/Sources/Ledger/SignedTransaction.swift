@@ -34,10 +34,15 @@ public struct SignedTransaction: Hashable, Sendable {
         self.signature = keypair.sign(bytes)
     }
 
-    /// Convenience: signs `instructions` with `keypair` and a fresh nonce.
-    public init(_ instructions: [Instruction], signedBy keypair: Keypair, nonce: UInt64 = .random(in: 1...UInt64.max)) {
+    /// Convenience: signs `instructions` for `ledger` with `keypair`, a fresh nonce and the
+    /// default validity window (``TransactionValidity/notAfter(now:)``).
+    public init(
+        _ instructions: [Instruction], signedBy keypair: Keypair, for ledger: LedgerID,
+        notAfter: UInt64 = TransactionValidity.notAfter(), nonce: UInt64 = .random(in: 1...UInt64.max)
+    ) {
         self.init(
-            signing: TransactionMessage(signer: keypair.publicKey, nonce: nonce, instructions: instructions),
+            signing: TransactionMessage(
+                signer: keypair.publicKey, nonce: nonce, ledger: ledger, notAfter: notAfter, instructions: instructions),
             with: keypair)
     }
 

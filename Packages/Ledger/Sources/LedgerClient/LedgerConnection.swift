@@ -21,7 +21,8 @@ public enum LedgerConnection {
         }
         guard FileManager.default.fileExists(atPath: location) else {
             throw .storage(
-                "there is no ledger file at \(location); create one with `doublezero-ledger init --db \(location)`")
+                "there is no ledger file at \(location); create one with `doublezero-ledger init --db \(location) --foundation KEY`"
+            )
         }
         do {
             return try LedgerService(path: location)

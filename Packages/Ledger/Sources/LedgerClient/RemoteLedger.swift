@@ -6,6 +6,7 @@ import Logging
 import Models
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// A ledger served by `doublezero-ledger serve`, reached over HTTP.
 ///
@@ -27,6 +28,8 @@ public final class RemoteLedger: LedgerAPI {
 
     private let http: OwnedHTTPClient
     private let logger: Logger
+    /// The server's genesis, fetched once: it never changes for a ledger.
+    private let cachedGenesis = Mutex<LedgerGenesis?>(nil)
 
     /// Creates a client for the server at `url` (`http://` or `https://`, with a host).
     ///
@@ -80,6 +83,15 @@ public final class RemoteLedger: LedgerAPI {
         request.body = .bytes(ByteBuffer(bytes: transaction.wire))
         let response = try await perform(request)
         return try decode(SubmitReceipt.self, from: response)
+    }
+
+    /// `GET /v1/genesis`, once; later calls answer from memory.
+    public func genesis() async throws(LedgerError) -> LedgerGenesis {
+        if let known = cachedGenesis.withLock({ $0 }) { return known }
+        let genesis = try decode(
+            LedgerGenesis.self, from: try await perform(HTTPClientRequest(url: baseURL + LedgerHTTPPath.genesis)))
+        cachedGenesis.withLock { $0 = genesis }
+        return genesis
     }
 
     /// `GET /v1/entities/{kind}/{pubkey}`; nil on 404 `AccountNotFound`.

@@ -100,6 +100,13 @@ public final class LedgerHTTPServer: Service, Sendable {
         router.get("/v1/entities/:kind/:pubkey") { request, context in
             try await entities.one(request: request, context: context)
         }
+        router.get(RouterPath(LedgerHTTPPath.genesis)) { _, context -> Response in
+            do throws(LedgerError) {
+                return .json(try await ledger.genesis())
+            } catch {
+                return error.response(logger: context.logger)
+            }
+        }
         router.get(RouterPath(LedgerHTTPPath.head)) { _, context -> Response in
             do throws(LedgerError) {
                 return .json(try await ledger.head())

@@ -7,6 +7,8 @@ import Models
 public enum LedgerHTTPPath {
     /// `POST`: submit a signed transaction (body: its wire form).
     public static let transactions = "/v1/transactions"
+    /// `GET`: the ledger's genesis (its identity is what every transaction names).
+    public static let genesis = "/v1/genesis"
     /// `GET`: the log's head.
     public static let head = "/v1/head"
     /// `GET`: the log as NDJSON (`?from=N`, `&follow=false`).

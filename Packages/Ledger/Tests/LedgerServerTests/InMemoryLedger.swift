@@ -7,11 +7,20 @@ import Models
 ///
 /// ``failNextSubmit(with:)`` makes the next submit fail with a storage error, to check the 500 path.
 actor InMemoryLedger: LedgerAPI {
-    private var state = LedgerState()
+    private let founding: LedgerGenesis
+    private var state: LedgerState
     private var log: [LogEntry] = []
     private var usedNonces: Set<Nonce> = []
     private var followers: [UUID: AsyncThrowingStream<LogEntry, any Error>.Continuation] = [:]
     private var pendingStorageFailure: String?
+
+    /// An empty ledger founded with `genesis`.
+    init(genesis: LedgerGenesis) {
+        founding = genesis
+        state = LedgerState(genesis: genesis)
+    }
+
+    nonisolated func genesis() -> LedgerGenesis { founding }
 
     private struct Nonce: Hashable {
         let signer: PublicKey
@@ -22,6 +31,11 @@ actor InMemoryLedger: LedgerAPI {
         if let failure = pendingStorageFailure {
             pendingStorageFailure = nil
             throw .storage(failure)
+        }
+        do throws(ProgramError) {
+            try TransactionAdmission(ledger: founding.id, now: TransactionValidity.now()).check(transaction.message)
+        } catch {
+            throw .rejected(error)
         }
         let nonce = Nonce(signer: transaction.message.signer, nonce: transaction.message.nonce)
         guard !usedNonces.contains(nonce) else {

@@ -10,16 +10,17 @@ enum LedgerBackend: String, CaseIterable, Sendable, CustomTestStringConvertible 
 
     var testDescription: String { rawValue }
 
-    /// A fresh, empty ledger of this kind, and what removes it afterwards.
-    func makeLedger() throws -> (ledger: any LedgerAPI, cleanUp: @Sendable () async -> Void) {
+    /// A fresh, empty ledger of this kind founded with `genesis`, and what removes it afterwards.
+    func makeLedger(_ genesis: LedgerGenesis) throws -> (ledger: any LedgerAPI, cleanUp: @Sendable () async -> Void) {
         switch self {
         case .inMemory:
-            return (InMemoryLedger(), {})
+            return (InMemoryLedger(genesis: genesis), {})
         case .sqliteFile:
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("LedgerServerTests-\(UUID().uuidString)", isDirectory: true)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let service = try LedgerService(path: directory.appendingPathComponent("ledger.sqlite").path)
+            let service = try LedgerService(
+                path: directory.appendingPathComponent("ledger.sqlite").path, creating: genesis)
             return (
                 service,
                 {

@@ -43,8 +43,9 @@ struct LedgerConnectionTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("ledger.sqlite").path
-        let creator = try LedgerService(path: path)
-        let receipt = try await creator.submit(TransactionFactory().initialize())
+        let transactions = TransactionFactory()
+        let creator = try LedgerService(path: path, creating: transactions.genesis)
+        let receipt = try await creator.submit(transactions.initialize())
         await creator.close()
 
         let ledger = try LedgerConnection.open(path)

@@ -130,11 +130,12 @@ struct LogStreamTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         // A live follower may have one entry waiting: bursts of submits cut it off.
+        let transactions = TransactionFactory()
         let ledger = try LedgerService(
-            path: directory.appendingPathComponent("ledger.sqlite").path, followerBufferCapacity: 1)
+            path: directory.appendingPathComponent("ledger.sqlite").path, creating: transactions.genesis,
+            followerBufferCapacity: 1)
         let server = try await RunningLedgerServer.start(ledger)
         let client = try RemoteLedger(url: server.url)
-        let transactions = TransactionFactory()
         _ = try await ledger.submit(transactions.initialize())
         let collector = await LogCollector.start(client.follow(from: 1))
         #expect(await collector.waitFor(1).count == 1)

@@ -11,8 +11,8 @@ struct ReconnectTests {
         "the server stops mid-stream and restarts on the same port: no gap, no duplicate",
         arguments: LedgerBackend.allCases)
     func reconnectAfterRestart(_ backend: LedgerBackend) async throws {
-        let (ledger, cleanUp) = try backend.makeLedger()
         let transactions = TransactionFactory()
+        let (ledger, cleanUp) = try backend.makeLedger(transactions.genesis)
         var server = try await RunningLedgerServer.start(ledger)
         let port = server.address.port
         let client = try RemoteLedger(
@@ -53,8 +53,8 @@ struct ReconnectTests {
 
     @Test("a follower started while the server is down connects once it is up")
     func followBeforeServer() async throws {
-        let ledger = InMemoryLedger()
         let transactions = TransactionFactory()
+        let ledger = InMemoryLedger(genesis: transactions.genesis)
         // Find a free port, then release it.
         let probe = try await RunningLedgerServer.start(ledger)
         let port = probe.address.port

@@ -10,7 +10,7 @@ struct ServerFixture {
     let server: RunningLedgerServer
     let client: RemoteLedger
     let http: RawHTTP
-    let transactions = TransactionFactory()
+    let transactions: TransactionFactory
 
     /// Runs `body` against a fresh served ledger, then shuts everything down (even on failure).
     static func with<Result>(
@@ -18,7 +18,8 @@ struct ServerFixture {
         clientConfiguration: RemoteLedgerConfiguration = RemoteLedgerConfiguration(),
         _ body: (ServerFixture) async throws -> Result
     ) async throws -> Result {
-        let (ledger, cleanUp) = try backend.makeLedger()
+        let transactions = TransactionFactory()
+        let (ledger, cleanUp) = try backend.makeLedger(transactions.genesis)
         let server: RunningLedgerServer
         do {
             server = try await RunningLedgerServer.start(ledger, heartbeatInterval: heartbeatInterval)
@@ -27,7 +28,9 @@ struct ServerFixture {
             throw error
         }
         let client = try RemoteLedger(url: server.url, configuration: clientConfiguration)
-        let fixture = ServerFixture(ledger: ledger, server: server, client: client, http: RawHTTP(baseURL: server.url))
+        let fixture = ServerFixture(
+            ledger: ledger, server: server, client: client, http: RawHTTP(baseURL: server.url),
+            transactions: transactions)
         let result: Result
         do {
             result = try await body(fixture)

@@ -7,10 +7,16 @@ import Models
 struct TransactionFactory: Sendable {
     let foundation = Keypair()
     let stranger = Keypair()
+    /// The ledger these transactions are for, founded by ``foundation``: create it with this.
+    let genesis: LedgerGenesis
+
+    init() {
+        genesis = LedgerGenesis(foundation: foundation.publicKey)
+    }
 
     /// `init_global_state` by the foundation key.
     func initialize(nonce: UInt64 = .random(in: 1...UInt64.max)) -> SignedTransaction {
-        SignedTransaction([.initGlobalState], signedBy: foundation, nonce: nonce)
+        SignedTransaction([.initGlobalState], signedBy: foundation, for: genesis.id, nonce: nonce)
     }
 
     /// `create_location` by `signer` (default: the foundation key).
@@ -23,7 +29,7 @@ struct TransactionFactory: Sendable {
                     CreateLocationArgs(
                         code: code, name: name ?? code.uppercased(), country: "US", latitude: 40, longitude: -74))
             ],
-            signedBy: signer ?? foundation, nonce: nonce)
+            signedBy: signer ?? foundation, for: genesis.id, nonce: nonce)
     }
 
     /// A wire form whose signature belongs to other bytes than the message.
@@ -36,7 +42,8 @@ struct TransactionFactory: Sendable {
     /// A correctly signed message naming an instruction nobody knows.
     func unknownInstructionWire() -> [UInt8] {
         let message = Array(
-            #"{"instructions":[{"type":"launch_rocket"}],"nonce":5,"signer":"\#(foundation.publicKey.base58)"}"#.utf8)
+            #"{"instructions":[{"type":"launch_rocket"}],"ledger":"\#(genesis.id)","nonce":5,"not_after":\#(TransactionValidity.notAfter()),"signer":"\#(foundation.publicKey.base58)"}"#
+                .utf8)
         return Self.wire(message: message, signature: foundation.sign(message))
     }
 

@@ -4,15 +4,39 @@ import Models
 import Testing
 
 @Suite struct CoreProgramTests {
-    @Test func initialisationMakesTheSignerEveryRoleAndIsIdempotent() throws {
+    @Test func initialisationMakesTheGenesisFoundationEveryRoleOnce() throws {
         var harness = ProgramHarness()
         try harness.run(.initGlobalState, as: harness.foundation)
         let global = try #require(harness.state.globalState)
         #expect(global.foundationAllowlist == [harness.foundation.publicKey])
         #expect(global.activatorAuthority == harness.foundation.publicKey)
-        let changes = try harness.run(.initGlobalState, as: harness.stranger)
-        #expect(changes.isEmpty)
+        // A second init changes nothing, so it is refused rather than appended (a free log flood).
+        harness.rejects(.accountAlreadyInitialized, .initGlobalState, as: harness.stranger)
+        harness.rejects(.accountAlreadyInitialized, .initGlobalState, as: harness.foundation)
         #expect(harness.state.globalState == global)
+    }
+
+    @Test func onlyTheGenesisFoundationMayInitialise() throws {
+        var harness = ProgramHarness()
+        // The take-over of a fresh server: the first caller is not the founder.
+        let error = harness.rejects(.notAllowed, .initGlobalState, as: harness.stranger)
+        #expect(error?.message.contains(harness.foundation.publicKey.base58) == true)
+        #expect(harness.state.globalState == nil)
+        // A bare state (no genesis) can be initialised by no one.
+        var bare = LedgerState()
+        let message = TransactionMessage(
+            signer: harness.foundation.publicKey, nonce: 1, ledger: harness.ledger, instructions: [.initGlobalState])
+        #expect(throws: ProgramError.self) { _ = try bare.apply(message) }
+        try harness.run(.initGlobalState, as: harness.foundation)
+        #expect(harness.state.globalState?.foundationAllowlist == [harness.foundation.publicKey])
+    }
+
+    @Test func aTransactionThatChangesNothingIsRefused() throws {
+        var harness = ProgramHarness()
+        try harness.initialize()
+        try harness.run(.setEpoch(SetEpochArgs(epoch: 5)), as: harness.foundation)
+        let error = harness.rejects(.noStateChange, .setEpoch(SetEpochArgs(epoch: 5)), as: harness.foundation)
+        #expect(error?.message.contains("changes nothing") == true)
     }
 
     @Test func nothingWorksBeforeInitialisation() {
@@ -53,7 +77,8 @@ import Testing
 
     @Test func signedTransactionsRoundTripAndTamperingIsCaught() throws {
         let keypair = Keypair()
-        let transaction = SignedTransaction([.initGlobalState], signedBy: keypair, nonce: 7)
+        let ledger = LedgerGenesis(foundation: keypair.publicKey).id
+        let transaction = SignedTransaction([.initGlobalState], signedBy: keypair, for: ledger, nonce: 7)
         let decoded = try SignedTransaction(wire: transaction.wire)
         #expect(decoded == transaction)
         #expect(decoded.message.nonce == 7)
@@ -83,7 +108,7 @@ import Testing
         let keypair = Keypair()
         let transaction = SignedTransaction(
             [.createLocation(CreateLocationArgs(code: "x", name: "x", country: "US", latitude: .nan, longitude: 0))],
-            signedBy: keypair)
+            signedBy: keypair, for: LedgerGenesis(foundation: keypair.publicKey).id)
         do {
             _ = try SignedTransaction(wire: transaction.wire)
             Issue.record("a NaN latitude was accepted")

@@ -171,7 +171,9 @@ import Testing
         harness.rejects(
             .invalidPublicIp, .updateDevice(UpdateDeviceArgs(pubkey: key, publicIp: "10.0.0.1")),
             as: harness.contributorOwner)
-        try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, code: "DZ01")), as: harness.contributorOwner)
+        // Its own code in other case is its own code: no change, refused as a no-op.
+        harness.rejects(
+            .noStateChange, .updateDevice(UpdateDeviceArgs(pubkey: key, code: "DZ01")), as: harness.contributorOwner)
         #expect(try harness.device(key).code == "dz01")
     }
 
@@ -227,7 +229,8 @@ import Testing
         harness.rejects(
             .invalidStatus, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .deleting)), as: harness.foundation)
         // A suspended device stays suspended for its owner.
-        try harness.run(.updateDevice(UpdateDeviceArgs(pubkey: key, status: .suspended)), as: harness.foundation)
+        harness.rejects(
+            .noStateChange, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .suspended)), as: harness.foundation)
         harness.rejects(
             .notAllowed, .updateDevice(UpdateDeviceArgs(pubkey: key, status: .activated)), as: harness.contributorOwner)
     }
@@ -300,9 +303,10 @@ import Testing
             as: harness.foundation)
         #expect(error?.message.contains("101.100.1.1") == true)
         #expect(error?.field == "dz_prefixes")
-        // Re-sending the same prefixes is no change and passes.
-        try harness.run(
-            .updateDevice(UpdateDeviceArgs(pubkey: key, dzPrefixes: ["101.100.1.0/29"])), as: harness.contributorOwner)
+        // Re-sending the same prefixes is no change: not blocked by the holder, refused as a no-op.
+        harness.rejects(
+            .noStateChange, .updateDevice(UpdateDeviceArgs(pubkey: key, dzPrefixes: ["101.100.1.0/29"])),
+            as: harness.contributorOwner)
         harness.state.users[holder.pubkey] = nil
         try harness.run(
             .updateDevice(UpdateDeviceArgs(pubkey: key, dzPrefixes: newPrefixes)), as: harness.contributorOwner)

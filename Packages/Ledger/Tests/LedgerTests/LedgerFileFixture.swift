@@ -29,12 +29,18 @@ struct LedgerFileScenario {
     let foundation = Keypair()
     let contributorOwner = Keypair()
     let stranger = Keypair()
+    /// The scenario's ledger, founded by ``foundation``: create the ledger file with it.
+    let genesis: LedgerGenesis
     private(set) var nonce: UInt64 = 0
+
+    init() {
+        genesis = LedgerGenesis(foundation: foundation.publicKey)
+    }
 
     /// `instructions` signed by `signer` (the foundation by default) with the next nonce.
     mutating func signed(_ instructions: Instruction..., by signer: Keypair? = nil) -> SignedTransaction {
         nonce += 1
-        return SignedTransaction(instructions, signedBy: signer ?? foundation, nonce: nonce)
+        return SignedTransaction(instructions, signedBy: signer ?? foundation, for: genesis.id, nonce: nonce)
     }
 
     /// Initialises the ledger and its global config.
@@ -55,9 +61,11 @@ struct LedgerFileScenario {
                     code: code, name: name ?? "Location \(code)", country: "US", latitude: 34.05, longitude: -118.25)))
     }
 
-    /// Moves the epoch to `epoch` (a cheap transaction that always succeeds when it moves forward).
+    /// Moves the epoch to `epoch + 1`: a cheap transaction that always succeeds when the epochs
+    /// asked for rise from 1 (a ledger starts at epoch 1, and a move to the same epoch changes
+    /// nothing, which the ledger refuses).
     mutating func setEpoch(_ epoch: UInt64) -> SignedTransaction {
-        signed(.setEpoch(SetEpochArgs(epoch: epoch)))
+        signed(.setEpoch(SetEpochArgs(epoch: epoch + 1)))
     }
 }
 

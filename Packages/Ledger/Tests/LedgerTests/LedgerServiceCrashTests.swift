@@ -56,17 +56,19 @@ import Testing
         let report = try LedgerVerifier.verify(path: path)
         #expect(report.isValid, "\(report)")
         #expect(report.stateHash == head.stateHash)
-        // The file is writable again right away (initialising again is an accepted no-op).
-        var scenario = LedgerFileScenario()
-        #expect(try await reopened.submit(scenario.signed(.initGlobalState)).sequence == head.sequence + 1)
+        // The file is writable again right away: the program runs inside a write transaction
+        // and refuses a second initialisation (rather than the lock failing).
+        let again = await submitExpectingRejection(
+            of: SignedTransaction([.initGlobalState], signedBy: Keypair(), for: reopened.genesis().id), by: reopened)
+        #expect(again?.code == .accountAlreadyInitialized)
     }
 
     /// The child: runs only when started by the test above.
     @Test(.enabled(if: ProcessInfo.processInfo.environment[childPathVariable] != nil))
     func submitUntilKilledAsTheChildOfTheCrashTest() async throws {
         let path = try #require(ProcessInfo.processInfo.environment[Self.childPathVariable])
-        let ledger = try LedgerService(path: path)
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: path, creating: scenario.genesis)
         _ = try await ledger.submit(scenario.initialization())
         let deadline = ContinuousClock.now.advanced(by: .seconds(50))
         var epoch: UInt64 = 0

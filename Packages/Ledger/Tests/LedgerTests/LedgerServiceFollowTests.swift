@@ -30,8 +30,8 @@ import Testing
     @Test func historyThenLiveEntriesWithoutGapOrDuplicate() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path())
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis)
         _ = try await ledger.submit(scenario.initialization())
         for epoch in 1...599 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
 
@@ -48,8 +48,8 @@ import Testing
     @Test func severalFollowersEachGetEveryEntry() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path())
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis)
         _ = try await ledger.submit(scenario.initialization())
         let readers = (0..<4).map { _ in
             let stream = ledger.follow(from: 1)
@@ -64,8 +64,8 @@ import Testing
     @Test func aFollowerCanStartInTheMiddleOrBeyondTheHead() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path())
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis)
         _ = try await ledger.submit(scenario.initialization())
         for epoch in 1...9 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
 
@@ -82,8 +82,8 @@ import Testing
     @Test func aFollowerThatStopsIsRemoved() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path())
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis)
         _ = try await ledger.submit(scenario.initialization())
         let entries = try await Self.take(1, from: ledger.follow(from: 1))
         #expect(entries.map(\.sequence) == [1])
@@ -102,8 +102,8 @@ import Testing
     @Test func aSlowFollowerIsCutOffWithWhereToResumeAndNeverBlocksSubmits() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path(), followerBufferCapacity: 4)
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis, followerBufferCapacity: 4)
         _ = try await ledger.submit(scenario.initialization())
         let stream = ledger.follow(from: 2)
         #expect(await waitUntil { await ledger.liveFollowerCount == 1 })
@@ -127,8 +127,8 @@ import Testing
     @Test func aSlowFollowerOfALongHistoryIsNotCutOff() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path(), followerBufferCapacity: 4)
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis, followerBufferCapacity: 4)
         _ = try await ledger.submit(scenario.initialization())
         for epoch in 1...49 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
         var entries: [LogEntry] = []
@@ -147,9 +147,10 @@ import Testing
     func followersSeeEntriesAnotherProcessAppended() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let server = try LedgerService(path: directory.path(), fileWatchInterval: .milliseconds(20))
-        let cli = try LedgerService(path: directory.path())
         var scenario = LedgerFileScenario()
+        let server = try LedgerService(
+            path: directory.path(), creating: scenario.genesis, fileWatchInterval: .milliseconds(20))
+        let cli = try LedgerService(path: directory.path(), creating: scenario.genesis)
         _ = try await server.submit(scenario.initialization())
         #expect(await !server.isWatchingFile, "no follower, no watch")
         let collector = EntryCollector()
@@ -178,8 +179,9 @@ extension LedgerServiceFollowTests {
     func fileWatchEndsFollowersOnADivergedLog() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let server = try LedgerService(path: directory.path(), fileWatchInterval: .milliseconds(20))
         var scenario = LedgerFileScenario()
+        let server = try LedgerService(
+            path: directory.path(), creating: scenario.genesis, fileWatchInterval: .milliseconds(20))
         _ = try await server.submit(scenario.initialization())
         _ = try await server.submit(scenario.setEpoch(1))
         let ended = Task { () -> (any Error)? in
@@ -192,7 +194,7 @@ extension LedgerServiceFollowTests {
         }
         #expect(await waitUntil(timeout: Self.busyMachineTimeout) { await server.liveFollowerCount == 1 })
         // Another process cuts the log back: entry 2 is gone from the file.
-        let other = try LedgerStore(path: directory.path())
+        let other = try LedgerStore(path: directory.path(), creating: scenario.genesis)
         try other.executeRawSQL("DELETE FROM log WHERE sequence = 2")
         try other.close()
         let error = await ended.value

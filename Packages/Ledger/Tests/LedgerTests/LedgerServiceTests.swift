@@ -11,7 +11,7 @@ import Testing
         var scenario = LedgerFileScenario()
         let (head, state): (LedgerHead, LedgerState)
         do {
-            let ledger = try LedgerService(path: path)
+            let ledger = try LedgerService(path: path, creating: scenario.genesis)
             let receipts = try await ledger.submitAll([
                 scenario.initialization(), scenario.createLocation("lax"), scenario.createLocation("ewr"),
                 scenario.setEpoch(3),
@@ -24,7 +24,7 @@ import Testing
             #expect(head.stateHash == state.stateHash)
             await ledger.close()
         }
-        let reopened = try LedgerService(path: path)
+        let reopened = try LedgerService(path: path, creating: scenario.genesis)
         #expect(try await reopened.head() == head)
         #expect(try await reopened.currentState() == state)
         #expect(try await reopened.entities(of: .location, matching: .all).count == 2)
@@ -36,8 +36,8 @@ import Testing
     @Test func aReplayedTransactionIsRejectedAndChangesNothing() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path())
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis)
         let location = scenario.createLocation("lax")
         try await ledger.submitAll([scenario.initialization(), location])
         let before = try await ledger.head()
@@ -50,7 +50,7 @@ import Testing
         // Same signer and nonce with other instructions is a replay too.
         let sameNonce = SignedTransaction(
             signing: TransactionMessage(
-                signer: scenario.foundation.publicKey, nonce: location.message.nonce,
+                signer: scenario.foundation.publicKey, nonce: location.message.nonce, ledger: scenario.genesis.id,
                 instructions: [.setEpoch(SetEpochArgs(epoch: 9))]),
             with: scenario.foundation)
         #expect(await submitExpectingRejection(of: sameNonce, by: ledger)?.code == .replayedTransaction)
@@ -61,8 +61,8 @@ import Testing
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
         let path = directory.path()
-        let ledger = try LedgerService(path: path)
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: path, creating: scenario.genesis)
         try await ledger.submitAll([scenario.initialization(), scenario.createLocation("lax")])
         let head = try await ledger.head()
         let state = try await ledger.currentState()
@@ -82,22 +82,24 @@ import Testing
         let file = try LedgerStore(path: path, accessMode: .readOnly)
         #expect(try file.head() == LogPosition(sequence: head.sequence, hash: head.hash))
         #expect(try file.loadState().state == state)
-        // The refused nonce is not burnt: the log never saw it.
+        // The refused pair can never be applied later, not even with other instructions.
+        #expect(await submitExpectingRejection(of: refused, by: ledger)?.code == .nonceRefusedBefore)
         let sameNonce = SignedTransaction(
             signing: TransactionMessage(
-                signer: scenario.foundation.publicKey, nonce: refused.message.nonce,
+                signer: scenario.foundation.publicKey, nonce: refused.message.nonce, ledger: scenario.genesis.id,
                 instructions: [.setEpoch(SetEpochArgs(epoch: 1))]),
             with: scenario.foundation)
-        #expect(try await ledger.submit(sameNonce).sequence == head.sequence + 1)
+        #expect(await submitExpectingRejection(of: sameNonce, by: ledger)?.code == .nonceRefusedBefore)
+        #expect(try await ledger.head() == head)
     }
 
     @Test func twoServicesOnOneFileTakeTurnsAndCatchUp() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
         let path = directory.path()
-        let first = try LedgerService(path: path)
-        let second = try LedgerService(path: path)
         var scenario = LedgerFileScenario()
+        let first = try LedgerService(path: path, creating: scenario.genesis)
+        let second = try LedgerService(path: path, creating: scenario.genesis)
 
         #expect(try await first.submit(scenario.initialization()).sequence == 1)
         // The second service runs the program on the state the first one wrote.
@@ -128,9 +130,9 @@ import Testing
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
         let path = directory.path()
-        let first = try LedgerService(path: path)
-        let second = try LedgerService(path: path)
         var scenario = LedgerFileScenario()
+        let first = try LedgerService(path: path, creating: scenario.genesis)
+        let second = try LedgerService(path: path, creating: scenario.genesis)
         _ = try await first.submit(scenario.initialization())
         let keys = (0..<2).map { _ in Keypair() }
         _ = try await first.submit(
@@ -138,6 +140,7 @@ import Testing
                 .addFoundationAllowlist(PubkeyArgs(pubkey: keys[0].publicKey)),
                 .addFoundationAllowlist(PubkeyArgs(pubkey: keys[1].publicKey))))
 
+        let ledgerID = scenario.genesis.id
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, ledger) in [first, second].enumerated() {
                 group.addTask {
@@ -150,7 +153,7 @@ import Testing
                                         CreateLocationArgs(
                                             code: code, name: code, country: "US", latitude: 1, longitude: 1))
                                 ],
-                                signedBy: keys[index], nonce: UInt64(round)))
+                                signedBy: keys[index], for: ledgerID, nonce: UInt64(round)))
                     }
                 }
             }
@@ -168,15 +171,15 @@ import Testing
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
         let path = directory.path()
-        let ledger = try LedgerService(path: path)
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: path, creating: scenario.genesis)
         let receipts = try await ledger.submitAll([scenario.initialization(), scenario.createLocation("lax")])
         let location = try #require(receipts[1].changes.first { $0.ref.kind == .location }).ref
         let head = try await ledger.head()
         let state = try await ledger.currentState()
 
         // Another connection makes SQLite refuse every new log row.
-        let saboteur = try LedgerStore(path: path)
+        let saboteur = try LedgerStore(path: path, creating: scenario.genesis)
         try saboteur.executeRawSQL(
             "CREATE TRIGGER refuse_appends BEFORE INSERT ON log BEGIN SELECT RAISE(ABORT, 'disk says no'); END")
         do throws(LedgerError) {
@@ -205,8 +208,8 @@ import Testing
     @Test func aClosedServiceRefusesCallsAndEndsItsFollowers() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path())
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis)
         _ = try await ledger.submit(scenario.initialization())
         let stream = ledger.follow(from: 1)
         let reader = Task {
@@ -232,8 +235,8 @@ import Testing
     @Test func submitThroughputIsReported() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let ledger = try LedgerService(path: directory.path())
         var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis)
         _ = try await ledger.submit(scenario.initialization())
         let transactions = (1...1000).map { scenario.setEpoch(UInt64($0)) }
         let clock = ContinuousClock()

@@ -28,32 +28,51 @@ import Testing
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
         let path = directory.path("nested/deeper/ledger.sqlite")
-        let store = try LedgerStore(path: path)
+        let genesis = LedgerGenesis(foundation: Keypair().publicKey)
+        let store = try LedgerStore(path: path, creating: genesis)
         #expect(FileManager.default.fileExists(atPath: path))
+        #expect(store.genesis == genesis)
         #expect(try store.head() == .genesis)
         #expect(try store.entries(from: 1, limit: 10).isEmpty)
         let loaded = try store.loadState()
-        #expect(loaded.state == LedgerState())
+        #expect(loaded.state == LedgerState(genesis: store.genesis))
         #expect(try store.rawScalarOnWriter("PRAGMA journal_mode") == "wal")
-        // Opening again runs no migration twice.
+        // Opening again runs no migration twice and reads the same genesis, with or without it.
         try store.close()
-        _ = try LedgerStore(path: path)
+        #expect(try LedgerStore(path: path).genesis == genesis)
+        #expect(try LedgerStore(path: path, creating: genesis).genesis.id == genesis.id)
+        // Another ledger's genesis is refused, and the file keeps its own.
+        let other = LedgerGenesis(foundation: Keypair().publicKey)
+        #expect(throws: LedgerStoreError.genesisMismatch(path: path, stored: genesis.id, expected: other.id)) {
+            try LedgerStore(path: path, creating: other)
+        }
+        #expect(try LedgerStore(path: path, accessMode: .readOnly).genesis == genesis)
+    }
+
+    @Test func aLedgerIsOnlyCreatedWithAGenesis() throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        let path = directory.path()
+        #expect(throws: LedgerStoreError.fileNotFound(path: path)) { try LedgerStore(path: path) }
+        #expect(throws: LedgerStoreError.fileNotFound(path: path)) { try LedgerService(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test(arguments: [(LedgerDurability.normal, "1"), (.full, "2")])
     func durabilitySetsTheSynchronousLevel(durability: LedgerDurability, pragmaValue: String) throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let store = try LedgerStore(path: directory.path(), durability: durability)
+        let store = try LedgerStore(
+            path: directory.path(), durability: durability, creating: LedgerGenesis(foundation: Keypair().publicKey))
         #expect(try store.rawScalarOnWriter("PRAGMA synchronous") == pragmaValue)
     }
 
     @Test func appendWritesTheLogRowAndTheEntityRowsTogether() throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let store = try LedgerStore(path: directory.path())
         var scenario = LedgerFileScenario()
-        var state = LedgerState()
+        let store = try LedgerStore(path: directory.path(), creating: scenario.genesis)
+        var state = LedgerState(genesis: scenario.genesis)
         let created = try append([scenario.initialization(), scenario.createLocation("lax")], to: store, state: &state)
         let location = try #require(created[1].changes.first { $0.ref.kind == .location }).ref
 
@@ -75,9 +94,9 @@ import Testing
     @Test func aRolledBackOrFailingWriteLeavesTheFileUnchanged() throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let store = try LedgerStore(path: directory.path())
         var scenario = LedgerFileScenario()
-        var state = LedgerState()
+        let store = try LedgerStore(path: directory.path(), creating: scenario.genesis)
+        var state = LedgerState(genesis: scenario.genesis)
         let initialization = scenario.initialization()
         let changes = try state.apply(initialization.message)
         let entry = LogEntry(
@@ -99,16 +118,16 @@ import Testing
             }
         }
         #expect(try store.head() == .genesis)
-        #expect(try store.loadState().state == LedgerState())
+        #expect(try store.loadState().state == LedgerState(genesis: store.genesis))
     }
 
     @Test func sqliteRefusesARepeatedSignerAndNonce() throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
         let path = directory.path()
-        let store = try LedgerStore(path: path)
         var scenario = LedgerFileScenario()
-        var state = LedgerState()
+        let store = try LedgerStore(path: path, creating: scenario.genesis)
+        var state = LedgerState(genesis: scenario.genesis)
         let first = try append([scenario.initialization()], to: store, state: &state)[0]
         let again = LogEntry(sequence: 2, previousHash: first.hash, transaction: first.transaction, changes: [])
         do {
@@ -131,9 +150,9 @@ import Testing
     @Test func pagedReadsReturnEveryEntryOnceInOrder() throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
-        let store = try LedgerStore(path: directory.path())
         var scenario = LedgerFileScenario()
-        var state = LedgerState()
+        let store = try LedgerStore(path: directory.path(), creating: scenario.genesis)
+        var state = LedgerState(genesis: scenario.genesis)
         var transactions = [scenario.initialization()]
         for epoch in 1...10 { transactions.append(scenario.setEpoch(UInt64(epoch))) }
         let entries = try append(transactions, to: store, state: &state)
@@ -179,10 +198,10 @@ import Testing
         defer { directory.remove() }
         let path = directory.path()
         var scenario = LedgerFileScenario()
-        var state = LedgerState()
+        var state = LedgerState(genesis: scenario.genesis)
         let entries: [LogEntry]
         do {
-            let writer = try LedgerStore(path: path)
+            let writer = try LedgerStore(path: path, creating: scenario.genesis)
             entries = try append(
                 [scenario.initialization(), scenario.createLocation("ewr")], to: writer, state: &state)
             try writer.close()

@@ -15,8 +15,8 @@ import Testing
         init() async throws {
             directory = try TemporaryLedgerDirectory()
             path = directory.path()
-            let ledger = try LedgerService(path: path)
             var scenario = LedgerFileScenario()
+            let ledger = try LedgerService(path: path, creating: scenario.genesis)
             var receipts = try await ledger.submitAll([
                 scenario.initialization(), scenario.createLocation("lax", name: "Los Angeles"),
                 scenario.createLocation("ewr"), scenario.createLocation("fra"),
@@ -28,7 +28,7 @@ import Testing
             let lax = try #require(receipts[1].changes.first { $0.ref.kind == .location }).ref
             receipts += try await ledger.submitAll([
                 scenario.signed(.updateLocation(UpdateLocationArgs(pubkey: lax.pubkey, name: "LA Metro"))),
-                scenario.setEpoch(2),
+                scenario.setEpoch(1),
             ])
             self.receipts = receipts
             head = try await ledger.head()
@@ -69,7 +69,7 @@ import Testing
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
         let path = directory.path()
-        try LedgerStore(path: path).close()
+        try LedgerStore(path: path, creating: LedgerGenesis(foundation: Keypair().publicKey)).close()
         let report = try LedgerVerifier.verify(path: path)
         #expect(report.isValid)
         #expect(report.entriesChecked == 0)

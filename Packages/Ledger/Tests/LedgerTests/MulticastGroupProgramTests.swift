@@ -123,8 +123,10 @@ import Testing
         bed.harness.rejects(
             .invalidMaxBandwidth, .updateMulticastGroup(UpdateMulticastGroupArgs(pubkey: key, maxBandwidth: 0)),
             as: bed.harness.foundation)
-        try bed.harness.run(
-            .updateMulticastGroup(UpdateMulticastGroupArgs(pubkey: key, code: "feed-a")), as: bed.harness.foundation)
+        // Its own code again is no change, refused as a no-op (not as a duplicate).
+        bed.harness.rejects(
+            .noStateChange, .updateMulticastGroup(UpdateMulticastGroupArgs(pubkey: key, code: "feed-a")),
+            as: bed.harness.foundation)
     }
 
     @Test func suspendAndReactivateFollowTheStatusFlow() throws {

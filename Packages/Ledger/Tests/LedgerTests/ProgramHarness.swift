@@ -7,7 +7,7 @@ import Testing
 /// `run` applies one transaction exactly as the ledger does (all or nothing) and returns its
 /// changes or throws its ProgramError; `rejects` asserts a refusal and that nothing changed.
 struct ProgramHarness {
-    var state = LedgerState()
+    var state: LedgerState
     let foundation = Keypair()
     let activator = Keypair()
     let contributorOwner = Keypair()
@@ -16,11 +16,27 @@ struct ProgramHarness {
     let stranger = Keypair()
     private var nonce: UInt64 = 0
 
-    /// Applies `instructions` signed by `signer`.
+    /// A ledger founded by ``foundation``, not yet initialised.
+    init() {
+        state = LedgerState(genesis: LedgerGenesis(foundation: foundation.publicKey))
+    }
+
+    /// The ledger's identity, which every message names.
+    var ledger: LedgerID { state.genesis!.id }
+
+    /// Applies `instructions` signed by `signer`; a refusal is also recorded at the caller's line.
     @discardableResult
-    mutating func run(_ instructions: Instruction..., as signer: Keypair) throws(ProgramError) -> [StateChange] {
+    mutating func run(
+        _ instructions: Instruction..., as signer: Keypair, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws(ProgramError) -> [StateChange] {
         nonce += 1
-        return try state.apply(TransactionMessage(signer: signer.publicKey, nonce: nonce, instructions: instructions))
+        do {
+            return try state.apply(
+                TransactionMessage(signer: signer.publicKey, nonce: nonce, ledger: ledger, instructions: instructions))
+        } catch {
+            Issue.record("refused: \(error)", sourceLocation: sourceLocation)
+            throw error
+        }
     }
 
     /// Expects `instructions` signed by `signer` to fail with `code`, leaving the state unchanged.
@@ -32,7 +48,8 @@ struct ProgramHarness {
         let before = state
         nonce += 1
         do {
-            let message = TransactionMessage(signer: signer.publicKey, nonce: nonce, instructions: instructions)
+            let message = TransactionMessage(
+                signer: signer.publicKey, nonce: nonce, ledger: ledger, instructions: instructions)
             _ = try state.apply(message)
             Issue.record("expected \(code.name), but the transaction was accepted", sourceLocation: sourceLocation)
             return nil

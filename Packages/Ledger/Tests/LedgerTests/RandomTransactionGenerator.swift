@@ -79,6 +79,11 @@ struct RandomTransactionGenerator {
     let keys: ScenarioKeys
     /// How many transactions the scenario submits.
     let transactionCount: Int
+    /// The scenario's ledger, founded by `keys.foundation`.
+    let genesis: LedgerGenesis
+    /// The ledger clock the scenario runs at (seconds since 1970), so the signed bytes, and so
+    /// the log, are the same in every run of a seed.
+    static let now: UInt64 = 1_800_000_000
     /// The state the transaction being planned runs against (set by ``nextTransaction(in:)``).
     private(set) var state = LedgerState()
     /// The fixtures' argument builders (`deviceArgs`, `wanLinkArgs`); their own keys are unused.
@@ -91,6 +96,9 @@ struct RandomTransactionGenerator {
         var random = SeededRandomSource(seed: seed)
         keys = ScenarioKeys(random: &random)
         transactionCount = 100 + random.pick(81)
+        genesis = LedgerGenesis(
+            foundation: keys.foundation.publicKey, createdAt: 1_800_000_000,
+            salt: Hex.encode(random.seedBytes().prefix(16)))
         self.random = random
     }
 
@@ -181,7 +189,8 @@ struct RandomTransactionGenerator {
             // Another message under a nonce the signer already used.
             return SignedTransaction(
                 signing: TransactionMessage(
-                    signer: signer.publicKey, nonce: earlier.message.nonce, instructions: step.instructions),
+                    signer: signer.publicKey, nonce: earlier.message.nonce, ledger: genesis.id,
+                    notAfter: Self.now + 60, instructions: step.instructions),
                 with: signer)
         }
         return sign(step)
@@ -196,7 +205,9 @@ struct RandomTransactionGenerator {
         let nonce = (nonces[step.signer.publicKey] ?? 0) + 1
         nonces[step.signer.publicKey] = nonce
         return SignedTransaction(
-            signing: TransactionMessage(signer: step.signer.publicKey, nonce: nonce, instructions: step.instructions),
+            signing: TransactionMessage(
+                signer: step.signer.publicKey, nonce: nonce, ledger: genesis.id, notAfter: Self.now + 60,
+                instructions: step.instructions),
             with: step.signer)
     }
 

@@ -58,7 +58,11 @@ import Testing
         let path = directory.path()
         var generator = RandomTransactionGenerator(seed: seed)
         var totals = RunTotals()
-        let services = [try LedgerService(path: path), try LedgerService(path: path)]
+        let clock = { @Sendable in RandomTransactionGenerator.now }
+        let services = [
+            try LedgerService(path: path, creating: generator.genesis, clock: clock),
+            try LedgerService(path: path, clock: clock),
+        ]
 
         for _ in 0..<generator.transactionCount {
             let service = services[generator.pick(2)]
@@ -92,7 +96,7 @@ import Testing
         #expect(report.finalPosition == LogPosition(sequence: head.sequence, hash: head.hash), "seed \(seed)")
 
         for service in services { await service.close() }
-        let reopened = try LedgerService(path: path)
+        let reopened = try LedgerService(path: path, creating: generator.genesis)
         #expect(try await reopened.head() == head, "seed \(seed): reopening gives another head")
         #expect(try await reopened.currentState() == state, "seed \(seed): reopening gives another state")
         await reopened.close()

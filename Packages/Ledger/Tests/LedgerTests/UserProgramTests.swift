@@ -618,7 +618,9 @@ import Testing
             .removeMulticastGroupSubscriber(
                 MulticastAllowlistArgs(group: group, userPayer: bed.harness.client.publicKey)),
             as: bed.groupOwner)
-        try bed.harness.run(Self.roles(user, group, publisher: false, subscriber: true), as: bed.harness.client)
+        // (Keeping it changes nothing, so it is refused as a no-op, not for the allowlist.)
+        bed.harness.rejects(
+            .noStateChange, Self.roles(user, group, publisher: false, subscriber: true), as: bed.harness.client)
         #expect(try bed.user(user).subscribers == [group])
     }
 

@@ -161,7 +161,7 @@ import Testing
     }
 
     @Test func errorCodesKeepUpstreamNumbers() {
-        #expect(ErrorCode.allCases.count == 104 + 8)
+        #expect(ErrorCode.allCases.count == 104 + 15)
         #expect(Set(ErrorCode.allCases.map(\.rawValue)).count == ErrorCode.allCases.count)
         #expect(ErrorCode.invalidStatus.rawValue == 7)
         #expect(ErrorCode.invalidBgpCommunity.rawValue == 55)

@@ -4,7 +4,7 @@ import Models
 /// The first transaction of a fresh test ledger, as the foundation signs it: the global state,
 /// the activator authority, and the global config with the devnet's ASNs and address blocks
 /// (device tunnels 172.16.0.0/16, multicast groups 233.84.178.0/24).
-public enum LedgerGenesis {
+public enum LedgerBootstrap {
     /// The instructions that initialise a fresh ledger with `activatorAuthority` as the activator;
     /// `userTunnelBlock` sizes the user tunnel pool.
     public static func instructions(
