@@ -180,6 +180,51 @@ struct ErrorStatusTests {
         }
     }
 
+    @Test("another ledger's transaction is 400 WrongLedger", arguments: LedgerBackend.allCases)
+    func wrongLedger(_ backend: LedgerBackend) async throws {
+        try await expectRefusal(backend, status: 400, code: .wrongLedger) { fixture in
+            let elsewhere = LedgerGenesis(foundation: fixture.transactions.foundation.publicKey).id
+            let transaction = SignedTransaction(
+                [.setEpoch(SetEpochArgs(epoch: 2))], signedBy: fixture.transactions.foundation, for: elsewhere)
+            return try await fixture.http.post(LedgerHTTPPath.transactions, transaction.wire)
+        }
+    }
+
+    @Test("an expired transaction is 400 TransactionExpired", arguments: LedgerBackend.allCases)
+    func expired(_ backend: LedgerBackend) async throws {
+        try await expectRefusal(backend, status: 400, code: .transactionExpired) { fixture in
+            let transaction = SignedTransaction(
+                [.setEpoch(SetEpochArgs(epoch: 2))], signedBy: fixture.transactions.foundation,
+                for: fixture.transactions.genesis.id, notAfter: TransactionValidity.now() - 1)
+            return try await fixture.http.post(LedgerHTTPPath.transactions, transaction.wire)
+        }
+    }
+
+    @Test("a transaction refused once is 409 NonceRefusedBefore when it comes again")
+    func refusedBefore() async throws {
+        try await expectRefusal(.sqliteFile, status: 409, code: .nonceRefusedBefore) { fixture in
+            let stranger = fixture.transactions.createLocation("lax", by: fixture.transactions.stranger)
+            let first = try await fixture.http.post(LedgerHTTPPath.transactions, stranger.wire)
+            #expect(first.status == 422)
+            #expect(first.programError?.code == .notAllowed)
+            return try await fixture.http.post(LedgerHTTPPath.transactions, stranger.wire)
+        }
+    }
+
+    @Test("GET /v1/genesis is the record whose hash every transaction names", arguments: LedgerBackend.allCases)
+    func genesis(_ backend: LedgerBackend) async throws {
+        try await ServerFixture.with(backend) { (fixture: ServerFixture) async throws in
+            let genesis = try await fixture.client.genesis()
+            #expect(genesis == fixture.transactions.genesis)
+            let reply = try await fixture.http.get(LedgerHTTPPath.genesis)
+            #expect(reply.status == 200)
+            #expect(reply.text.contains(fixture.transactions.foundation.publicKey.base58))
+            // The client signs with it: a transaction submitted through it is accepted.
+            let receipt = try await fixture.client.submit([.initGlobalState], signedBy: fixture.transactions.foundation)
+            #expect(receipt.sequence == 1)
+        }
+    }
+
     @Test("an unknown route is a JSON 404")
     func unknownRoute() async throws {
         try await ServerFixture.with(.inMemory) { (fixture: ServerFixture) async throws in
