@@ -75,6 +75,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
     ],
     targets: [
@@ -105,6 +106,7 @@ let package = Package(
             name: "ActivatorService",
             dependencies: [
                 .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "LedgerClient", package: "Ledger"),
                 .product(name: "Allocator", package: "Allocator"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -116,9 +118,37 @@ let package = Package(
             "doublezero-controller", ["Models", "Ledger", "Routing"],
             products: [
                 ("LedgerClient", "Ledger"), ("Logging", "swift-log"), ("ServiceLifecycle", "swift-service-lifecycle"),
-                ("Hummingbird", "hummingbird"), ("Prometheus", "swift-prometheus"), ("Crypto", "swift-crypto"),
+                ("Hummingbird", "hummingbird"),
             ],
+            targets: ["ControllerService", "PrometheusExport"],
             exclude: ["README.md"]),
+        // The controller service itself: follows the ledger, keeps the config snapshot, serves it (issue 14).
+        .target(
+            name: "ControllerService",
+            dependencies: [
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "LedgerClient", package: "Ledger"), .product(name: "Routing", package: "Routing"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Apps/ControllerService",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        // An executable's Prometheus backend for swift-metrics and its GET /metrics route.
+        .target(
+            name: "PrometheusExport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "Apps/PrometheusExport",
+            swiftSettings: swiftSettings
+        ),
         app("doublezero-monitor", ["Models", "Ledger", "Probe", "Routing"]),
 
         // The layer rule of DESIGN.md, checked by `make test` before anything is built.
@@ -215,9 +245,13 @@ let package = Package(
         .testTarget(
             name: "ControllerTests",
             dependencies: [
-                "ActivatorService", "AppTestSupport", .product(name: "Models", package: "Models"),
+                "ActivatorService", "AppTestSupport", "ControllerService", .product(name: "Models", package: "Models"),
                 .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerServer", package: "Ledger"),
+                .product(name: "Routing", package: "Routing"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             path: "Tests/ControllerTests",
             swiftSettings: swiftSettings

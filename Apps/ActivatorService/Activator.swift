@@ -1,5 +1,6 @@
 import Allocator
 import Ledger
+import LedgerClient
 import Logging
 import Models
 import ServiceLifecycle
@@ -10,10 +11,11 @@ import ServiceLifecycle
 /// deleting one it submits Close (or Remove), and the values come back to the pools when the
 /// ledger's change arrives.
 ///
-/// **Sessions.** Each session reads the head H, then every entity (the pools are rebuilt from
-/// them: the ledger's live allocations, so a restart never leaks), then follows the log from
-/// H + 1. A session ends when the log stream ends, the ledger fails, or the ledger refuses an
-/// activation with `AllocationFailed` (stale pools); ``run()`` then starts a new one.
+/// **Sessions.** The activator follows the ledger through the shared
+/// ``LedgerClient/LedgerFollowSession``: each snapshot (every entity as of a sequence H) rebuilds
+/// the state and the pools (the ledger's live allocations, so a restart never leaks), then the
+/// log from H + 1 is applied entry by entry. When the ledger refuses an activation with
+/// `AllocationFailed` (stale pools) or fails, the activator asks the session for a fresh snapshot.
 ///
 /// **Batching.** Whatever is waiting is planned at once and submitted up to
 /// ``SignedTransaction/maxInstructions`` per transaction; a refused transaction is retried one
@@ -22,7 +24,7 @@ import ServiceLifecycle
 /// **Races.** Another activator (or a re-delivery) may act first: the ledger then refuses with
 /// `InvalidStatus`, which is logged at debug level and counts as done. The ledger re-checks every
 /// allocation, so the activator can never double-allocate.
-public actor Activator: Service {
+public actor Activator: Service, LedgerFollowConsumer {
     /// The ledger followed and written to.
     public let ledger: any LedgerAPI
     /// The activator authority's key.
@@ -40,6 +42,8 @@ public actor Activator: Service {
     var dirty: Set<EntityRef> = []
     /// Wakes the worker when `dirty` gains entries.
     var doorbell: AsyncStream<Void>.Continuation?
+    /// The follow session while running.
+    private var session: LedgerFollowSession?
     /// Targets whose activation the ledger refused with `AllocationFailed`, and how often.
     var allocationFailures: [ActivationTarget: Int] = [:]
     /// The last log sequence the session has applied (the head it started from, then each followed entry).
@@ -67,90 +71,84 @@ public actor Activator: Service {
         self.retryDelay = retryDelay
     }
 
-    /// Runs sessions until cancelled or, inside a `ServiceGroup`, until graceful shutdown.
+    /// Runs until cancelled or, inside a `ServiceGroup`, until graceful shutdown.
     public func run() async throws {
-        try await cancelWhenGracefulShutdown { try await self.runUntilCancelled() }
+        await cancelWhenGracefulShutdown { await self.runUntilCancelled() }
     }
 
-    /// Runs sessions until the task is cancelled; a failed session is logged and followed by a
-    /// new one after ``retryDelay``.
-    public func runUntilCancelled() async throws {
-        while !Task.isCancelled {
-            do {
-                try await runSession()
-            } catch is CancellationError {
-                break
-            } catch let error as ActivatorError {
-                if Task.isCancelled { break }
-                if case .stalePools = error {
-                    logger.info("rebuilding the pools", metadata: ["activator.reason": "\(error)"])
-                    continue
-                }
-                logger.warning("activator session failed", metadata: ["error": "\(error)"])
-            } catch {
-                if Task.isCancelled { break }
-                logger.warning("activator session failed", metadata: ["error": "\(error)"])
+    /// Follows the ledger through a ``LedgerClient/LedgerFollowSession`` (this actor is its
+    /// consumer) and works on what is waiting, until the task is cancelled. A failure of the
+    /// work (stale pools, the ledger failing) makes the session load a fresh snapshot, from
+    /// which the pools are rebuilt.
+    public func runUntilCancelled() async {
+        let session = LedgerFollowSession(
+            ledger: ledger, kinds: Self.followedKinds, consumer: self,
+            backoff: ReconnectBackoff(initial: retryDelay, maximum: retryDelay * 10), logger: logger)
+        self.session = session
+        let (bell, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        doorbell = continuation
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await session.runUntilCancelled() }
+            group.addTask {
+                for await _ in bell { await self.work() }
             }
-            do {
-                try await Task.sleep(for: retryDelay)
-            } catch {
-                break
-            }
+            await group.next()
+            group.cancelAll()
         }
         state = nil
         doorbell?.finish()
         doorbell = nil
+        self.session = nil
     }
 
-    /// One session: load, rebuild, then follow and act until something ends it.
-    func runSession() async throws {
-        let loaded = try await loadState()
-        state = loaded.state
-        followedSequence = loaded.sequence
+    /// The kinds of entity the activator follows.
+    static let followedKinds: [EntityKind] = [.globalConfig, .device, .link, .user, .multicastGroup]
+
+    /// Works on what is waiting; a failure drops the state and asks the session for a fresh
+    /// snapshot (at once for stale pools, after ``retryDelay`` when the ledger failed).
+    private func work() async {
+        do {
+            try await processWaiting()
+        } catch {
+            guard !Task.isCancelled else { return }
+            state = nil
+            if case .stalePools = error as? ActivatorError {
+                logger.info("rebuilding the pools", metadata: ["activator.reason": "\(error)"])
+            } else {
+                logger.warning("activator work failed; reloading", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: retryDelay)
+            }
+            await session?.reload("\(error)")
+        }
+    }
+
+    // MARK: - LedgerFollowConsumer
+
+    /// Rebuilds the state and the pools from a snapshot and plans everything waiting in it.
+    ///
+    /// - Throws: ``ActivatorError/missingGlobalConfig`` when the ledger has no config yet (the
+    ///   session retries).
+    public func start(from snapshot: LedgerSnapshot) throws {
+        var config: GlobalConfig?
+        for case .globalConfig(let value) in snapshot.entities { config = value }
+        guard let config else { throw ActivatorError.missingGlobalConfig }
+        let loaded = ActivatorState(globalConfig: config, entities: snapshot.entities, at: snapshot.sequence)
+        state = loaded
+        followedSequence = snapshot.sequence
         statistics.sessions += 1
-        dirty = Set(loaded.state.refsNeedingWork)
-        let (bell, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        doorbell?.finish()
-        doorbell = continuation
-        continuation.yield()
+        dirty = Set(loaded.refsNeedingWork)
+        doorbell?.yield()
         logger.info(
             "activator session started",
             metadata: [
-                "ledger.sequence": "\(loaded.sequence)", "activator.pending": "\(dirty.count)",
-                "activator.devices": "\(loaded.state.devices.count)", "activator.users": "\(loaded.state.users.count)",
+                "ledger.sequence": "\(snapshot.sequence)", "activator.pending": "\(dirty.count)",
+                "activator.devices": "\(loaded.devices.count)", "activator.users": "\(loaded.users.count)",
             ])
-        let stream = ledger.follow(from: loaded.sequence + 1)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for try await entry in stream {
-                    await self.apply(entry)
-                }
-                throw ActivatorError.followStreamEnded("the ledger closed the stream")
-            }
-            group.addTask {
-                for await _ in bell {
-                    try await self.processWaiting()
-                }
-                throw CancellationError()
-            }
-            defer { group.cancelAll() }
-            _ = try await group.next()
-        }
     }
 
-    /// Reads the head, then every entity, until the head did not move while reading (at most a
-    /// few tries; a moving head only means some changes are delivered twice).
-    func loadState() async throws -> (state: ActivatorState, sequence: UInt64) {
-        do {
-            let (entities, sequence) = try await ledger.consistentEntities(
-                of: [.globalConfig, .device, .link, .user, .multicastGroup])
-            var config: GlobalConfig?
-            for case .globalConfig(let value) in entities { config = value }
-            guard let config else { throw ActivatorError.missingGlobalConfig }
-            return (ActivatorState(globalConfig: config, entities: entities, at: sequence), sequence)
-        } catch let error as LedgerError {
-            throw ActivatorError.ledger(error)
-        }
+    /// Applies followed entries in order.
+    public func apply(_ entries: [LogEntry]) {
+        for entry in entries { apply(entry) }
     }
 
     /// Applies a log entry's changes and wakes the worker if an entity needs an instruction.

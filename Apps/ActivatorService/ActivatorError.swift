@@ -1,9 +1,9 @@
 import Ledger
 
-/// Why an activator session stopped before its follow stream ended.
+/// Why the activator's work or snapshot failed.
 ///
-/// The run loop catches every case: it logs it, waits a moment and starts a new session that
-/// rebuilds the pools from the ledger.
+/// Every case is caught: it is logged, and the follow session loads a fresh snapshot from which
+/// the pools are rebuilt.
 public enum ActivatorError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The ledger has no global config yet, so there are no pools to allocate from.
     case missingGlobalConfig
@@ -11,8 +11,6 @@ public enum ActivatorError: Error, Hashable, Sendable, CustomStringConvertible {
     case ledger(LedgerError)
     /// The ledger refused an activation with `AllocationFailed`: the pools are stale and are rebuilt.
     case stalePools(String)
-    /// The log stream ended (the ledger went away or the follower fell behind).
-    case followStreamEnded(String)
 
     /// A message for people.
     public var description: String {
@@ -20,7 +18,6 @@ public enum ActivatorError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingGlobalConfig: "the ledger has no global config yet"
         case .ledger(let error): "\(error)"
         case .stalePools(let detail): "the pools are stale (\(detail)); rebuilding them from the ledger"
-        case .followStreamEnded(let detail): "the log stream ended: \(detail)"
         }
     }
 }

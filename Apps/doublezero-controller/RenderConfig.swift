@@ -1,5 +1,6 @@
 import ArgumentParser
 import CommandLineSupport
+import ControllerService
 import Foundation
 import Ledger
 import LedgerClient

@@ -1,10 +1,12 @@
 import ArgumentParser
 import CommandLineSupport
+import ControllerService
 import Foundation
 import Hummingbird
 import Ledger
 import LedgerClient
 import Logging
+import PrometheusExport
 import Routing
 import ServiceLifecycle
 
@@ -46,6 +48,7 @@ struct ServeConfigs: AsyncParsableCommand {
     /// Follows the ledger and serves until SIGTERM or SIGINT.
     func run() async throws {
         StandardErrorLogging.bootstrap()
+        let prometheus = PrometheusExport.bootstrap()
         let logger = Logger(label: "doublezero.controller")
         let connection: any LedgerAPI
         do {
@@ -53,14 +56,13 @@ struct ServeConfigs: AsyncParsableCommand {
         } catch {
             throw CommandFailure("cannot open the ledger \(ledger.location): \(error)")
         }
-        let current = CurrentSnapshot()
-        let metrics = ControllerMetrics()
-        let follower = LedgerFollower(
-            ledger: connection, options: rendering.deviceConfigOptions, current: current, metrics: metrics,
-            logger: logger)
+        let controller = ControllerService(
+            ledger: connection, options: rendering.deviceConfigOptions, logger: logger)
+        let router = ConfigHTTPServer(current: controller.current, metrics: controller.metrics).makeRouter()
+        prometheus.addRoute(to: router) { controller.metrics.recordSnapshotAge(of: controller.current.snapshot) }
         let host = listen.host
         let application = Application(
-            router: ConfigHTTPServer(current: current, metrics: metrics).makeRouter(),
+            router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: Int(listen.port))),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -76,7 +78,7 @@ struct ServeConfigs: AsyncParsableCommand {
             logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [follower, application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [controller, application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("controller starting", metadata: ["ledger.location": "\(ledger.location)"])
         do {
             try await group.run()

@@ -33,7 +33,7 @@ import Testing
                 ? ProgramError(.notAllowed, "scripted refusal") : nil
         }
         let activator = Self.activator(on: ledger, network)
-        let running = Task { try await activator.runUntilCancelled() }
+        let running = Task { await activator.runUntilCancelled() }
         try await network.waitUntil("every other user is activated") { state in
             users.filter { $0 != poisoned }.allSatisfy { state.users[$0]?.status == .activated }
         }
@@ -61,7 +61,7 @@ import Testing
                 ? ProgramError(.allocationFailed, "scripted: tunnel_net is held by another user") : nil
         }
         let activator = Self.activator(on: scripted, network)
-        let running = Task { try await activator.runUntilCancelled() }
+        let running = Task { await activator.runUntilCancelled() }
         try await network.waitUntil("the user is activated") { state in state.users[users[0]]?.status == .activated }
         let statistics = await activator.statistics
         #expect(statistics.sessions == 2, "one rebuild after AllocationFailed")

@@ -205,5 +205,5 @@ final class ActivatorTestNetwork: Sendable {
 
 /// Runs `activator` in a task; cancel the task to stop it.
 func start(_ activator: Activator) -> Task<Void, any Error> {
-    Task { try await activator.runUntilCancelled() }
+    Task { await activator.runUntilCancelled() }
 }

@@ -9,7 +9,8 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// `doublezero-controller render` and `serve` run as binaries against a served ledger.
+/// `doublezero-controller render` and a smoke test of `serve`, run as binaries against a served
+/// ledger (the service itself is tested in-process in ``ControllerServiceTests``).
 @Suite("doublezero-controller", .serialized)
 struct ControllerAppTests {
     @Test("render prints a device's config; the ledger may be a URL or the file")
@@ -66,88 +67,26 @@ struct ControllerAppTests {
         }
     }
 
-    @Test("serve answers with an ETag, 304 on a match, follows ledger changes, and exports metrics")
-    func serve() async throws {
+    @Test("serve (the binary): listens, serves a config and Prometheus metrics, stops on SIGTERM")
+    func serveSmoke() async throws {
         try await withNetwork { network in
             try await withScratchDirectory { directory in
                 let controller = try BackgroundApp(
                     "doublezero-controller",
-                    [
-                        "serve", "--ledger", network.url, "--listen", "127.0.0.1:0", "--no-hardware",
-                        "--max-user-tunnel-slots", "2",
-                    ],
-                    in: directory)
+                    ["serve", "--ledger", network.url, "--listen", "127.0.0.1:0", "--no-hardware"], in: directory)
                 let line = try #require(
                     await controller.waitForOutputLine(startingWith: "listening on "),
                     "no listening line; stderr: \(controller.standardError)")
                 let base = "http://" + line.dropFirst("listening on ".count)
-                let path = "\(base)/v1/devices/ams-dz01/config"
-
-                // 503 until the first snapshot is built.
                 for _ in 0..<200 where try await HTTP.get("\(base)/healthz").status != 200 {
                     try await Task.sleep(for: .milliseconds(25))
                 }
-                let first = try await HTTP.get(path)
-                #expect(first.status == 200)
-                let etag = try #require(first.headers["etag"])
-                let digest = Hex.encode(Array(SHA256.hash(data: Data(first.body.utf8))))
-                #expect(etag == "\"\(digest)\"")
-                #expect(first.body.contains("set community 21682:1200 21682:10000") == false)  // no users yet
-                #expect(first.body.contains("ip community-list COMM-XAMS_USERS permit 21682:10000\n"))
-
-                let again = try await HTTP.get(path, headers: ["If-None-Match": etag])
-                #expect(again.status == 304)
-                #expect(again.body.isEmpty)
-
-                // A ledger change reaches the served config: xams gets community 10500.
-                _ = try await network.service.submit(
-                    [.updateExchange(UpdateExchangeArgs(pubkey: network.exchanges["xams"]!, bgpCommunity: 10500))],
-                    signedBy: network.foundation)
-                var changed: HTTP.Reply?
-                for _ in 0..<200 {
-                    let reply = try await HTTP.get(path, headers: ["If-None-Match": etag])
-                    if reply.status == 200 {
-                        changed = reply
-                        break
-                    }
-                    try await Task.sleep(for: .milliseconds(25))
-                }
-                let updated = try #require(changed, "the config never changed")
-                #expect(updated.headers["etag"] != etag)
-                #expect(updated.body.contains("ip community-list COMM-XAMS_USERS permit 21682:10500\n"))
-
-                let unknown = try await HTTP.get("\(base)/v1/devices/nope/config")
-                #expect(unknown.status == 404)
-                #expect(unknown.body == "no device with code or public key 'nope' in the ledger\n")
-                let hostile = try await HTTP.get("\(base)/v1/devices/\(String(repeating: "a", count: 200))/config")
-                #expect(hostile.status == 400)
-                let badPeers = try await HTTP.get("\(path)?bgp-peers=169.254.9.9,../etc")
-                #expect(badPeers.status == 400)
-                let peers = try await HTTP.get("\(path)?bgp-peers=169.254.9.9")
-                #expect(peers.status == 200)
-                #expect(peers.body.contains("router bgp 65342\n   no neighbor 169.254.9.9\n"))
-
-                try await network.addDevice("lon-dz01", exchange: "xams", number: 3, loopbacks: false)
-                var conflict: HTTP.Reply?
-                for _ in 0..<200 {
-                    let reply = try await HTTP.get("\(base)/v1/devices/lon-dz01/config")
-                    if reply.status != 404 {
-                        conflict = reply
-                        break
-                    }
-                    try await Task.sleep(for: .milliseconds(25))
-                }
-                #expect(conflict?.status == 409)
-                #expect(conflict?.body.hasPrefix("cannot render config for device lon-dz01: [") == true)
-
+                let config = try await HTTP.get("\(base)/v1/devices/ams-dz01/config")
+                #expect(config.status == 200)
+                #expect(config.headers["etag"] != nil)
                 let metrics = try await HTTP.get("\(base)/metrics")
                 #expect(metrics.status == 200)
-                #expect(metrics.body.contains("controller_config_requests_total{device_code=\"ams-dz01\""))
-                #expect(metrics.body.contains("status=\"304\"} "))
-                #expect(metrics.body.contains("status=\"200\"} "))
-                #expect(metrics.body.contains("controller_config_unknown_device_total "))
-                #expect(!metrics.body.contains("controller_config_unknown_device_total 0\n"))
-                #expect(metrics.body.contains("controller_config_render_errors_total{device_code=\"lon-dz01\""))
+                #expect(metrics.body.contains("controller_config_requests_total{"), "\(metrics.body)")
                 #expect(metrics.body.contains("controller_snapshot_age_seconds "))
                 #expect(await controller.stop() == 0)
                 #expect(controller.standardError.contains("snapshot built"))

@@ -41,7 +41,7 @@ final class ControllerTestNetwork: Sendable {
         serverTask = Task { try await server.run() }
         url = "http://\(try await server.listeningAddress())"
         let activator = Activator(ledger: service, keypair: activatorKey, logger: logger, retryDelay: .milliseconds(50))
-        activatorTask = Task { try await activator.runUntilCancelled() }
+        activatorTask = Task { await activator.runUntilCancelled() }
 
         _ = try await service.submit(
             LedgerBootstrap.instructions(activatorAuthority: activatorKey.publicKey), signedBy: foundation)

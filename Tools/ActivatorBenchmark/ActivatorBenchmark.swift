@@ -82,7 +82,7 @@ struct ActivatorBenchmark {
         var logger = Logger(label: "activator-bench")
         logger.logLevel = .warning
         let activator = Activator(ledger: ledger, keypair: setup.activatorKey, logger: logger)
-        let running = Task { try await activator.runUntilCancelled() }
+        let running = Task { await activator.runUntilCancelled() }
         let watcher = ActivationWatcher()
         let head = try await ledger.head().sequence
         let watching = Task {

@@ -7,7 +7,7 @@ extension DeviceConfigSnapshot {
     /// the ledger created them, which decides iBGP/MSDP peer order), users by key.
     ///
     /// - Throws: ``ControllerError/noGlobalConfig`` when the ledger has no global config yet.
-    init(state: LedgerState) throws(ControllerError) {
+    public init(state: LedgerState) throws(ControllerError) {
         guard let globalConfig = state.globalConfig else { throw .noGlobalConfig }
         self.init(
             globalConfig: globalConfig,

@@ -9,33 +9,37 @@ import Routing
 /// | route | answer |
 /// |---|---|
 /// | `GET /v1/devices/{code-or-pubkey}/config[?bgp-peers=ip,ip…]` | 200 the EOS text with `ETag: "<sha256 hex>"`; 304 when `If-None-Match` matches; 404 unknown device; 409 the device gets no config (the reasons); 400 a malformed name or peer list; 503 before the ledger was first loaded; 500 render refused |
-/// | `GET /metrics` | Prometheus exposition (``ControllerMetrics``) |
 /// | `GET /healthz` | 200 `ok` once a snapshot is in service, else 503 |
 ///
 /// `bgp-peers` lists the BGP neighbours the device has; those it should no longer have (inside the
 /// user or device tunnel block and nobody known) get removal blocks, as upstream's agents report
 /// them. Errors are one line of plain text.
-struct ConfigHTTPServer: Sendable {
+///
+/// `GET /metrics` is the executable's (it owns the metrics backend); HTTP request metrics are
+/// recorded through Hummingbird's `MetricsMiddleware`.
+public struct ConfigHTTPServer: Sendable {
     /// The longest device name accepted (a base58 public key is at most 44 characters).
     static let maxDeviceNameLength = 64
     /// The most reported BGP peers accepted per request.
     static let maxReportedPeers = 4096
 
-    let current: CurrentSnapshot
-    let metrics: ControllerMetrics
+    /// The snapshot served.
+    public let current: CurrentSnapshot
+    /// Where requests are counted.
+    public let metrics: ControllerMetrics
+
+    /// A server of `current`, counting into `metrics`.
+    public init(current: CurrentSnapshot, metrics: ControllerMetrics) {
+        self.current = current
+        self.metrics = metrics
+    }
 
     /// The routes.
-    func makeRouter() -> Router<BasicRequestContext> {
+    public func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: MetricsMiddleware())
         router.get("/v1/devices/:device/config") { request, context -> Response in
             self.config(request: request, device: context.parameters.get("device") ?? "", logger: context.logger)
-        }
-        router.get("/metrics") { _, _ -> Response in
-            var buffer = ByteBuffer()
-            buffer.writeBytes(metrics.exposition(current: current.snapshot))
-            return Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: buffer))
         }
         router.get("/healthz") { _, _ -> Response in
             current.snapshot == nil
