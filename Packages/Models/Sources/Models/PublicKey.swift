@@ -1,12 +1,14 @@
 /// A 32-byte Ed25519 public key (or a deterministic entity key), shown in base58.
 ///
-/// The all-zero key (`11111111111111111111111111111111`) stands for "unset", as Solana's
-/// default public key does upstream.
+/// The all-zero key (`11111111111111111111111111111111`, Solana's default key upstream) is not
+/// a key anyone holds: as an Ed25519 point it has small order, so forged signatures verify for
+/// it. The ledger never takes it as an authority or owner; a value that may be unset is an
+/// optional, nil when unset.
 public struct PublicKey: Hashable, Comparable, Sendable {
     /// The number of bytes in a key.
     public static let byteCount = 32
 
-    /// The all-zero key, used as "unset".
+    /// The all-zero key; never an authority (see the type's documentation).
     public static let zero = PublicKey(uncheckedBytes: [UInt8](repeating: 0, count: byteCount))
 
     /// The raw key bytes (always 32).
@@ -33,7 +35,7 @@ public struct PublicKey: Hashable, Comparable, Sendable {
     /// The base58 form.
     public var base58: String { Base58.encode(bytes) }
 
-    /// Whether this is the all-zero "unset" key.
+    /// Whether this is the all-zero key.
     public var isZero: Bool { bytes.allSatisfy { $0 == 0 } }
 
     /// Orders keys by their bytes, lexicographically.
