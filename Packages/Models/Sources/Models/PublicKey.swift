@@ -26,9 +26,10 @@ public struct PublicKey: Hashable, Comparable, Sendable {
         self.bytes = bytes
     }
 
-    /// Parses the base58 form; nil unless it decodes to exactly 32 bytes.
+    /// Parses the base58 form; nil unless it decodes to exactly 32 bytes. Text longer than any
+    /// 32-byte key's form (44 symbols) is refused before decoding.
     public init?(base58 text: some StringProtocol) {
-        guard text.utf8.count <= 44, let bytes = Base58.decode(text) else { return nil }
+        guard let bytes = Base58.decode(text, maxByteCount: Self.byteCount) else { return nil }
         self.init(bytes: bytes)
     }
 
