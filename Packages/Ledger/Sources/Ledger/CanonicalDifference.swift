@@ -23,7 +23,9 @@ struct CanonicalDifference: Hashable, Sendable, CustomStringConvertible {
         let comparison = Comparison(text: text, canonical: canonical)
         if let difference = comparison.compare(node, canonicalNode, path: []) { return difference }
         // Same values, same literals, same order: only white space between tokens can differ.
-        let offset = zip(text, canonical).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(text.count, canonical.count)
+        let offset =
+            zip(text, canonical).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(text.count, canonical.count)
         return CanonicalDifference(
             field: nil,
             description: "white space at byte \(offset); the canonical form has none between tokens")
