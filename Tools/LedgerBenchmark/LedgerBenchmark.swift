@@ -57,6 +57,10 @@ struct LedgerBenchmark {
         print("ledger.http_tx_per_s: \(Int(median(http))) tx/s")
         print("ledger.sqlite_insert_per_s: \(Int(sqliteMedian)) inserts/s")
         print("ledger.ratio_to_sqlite: \(String(format: "%.3f", embeddedMedian / sqliteMedian))")
+        // The slowest refusal of a maximum-size hostile envelope (HostileEnvelopeBenchmark.swift).
+        print(
+            "ledger.hostile_envelope_ms: \(String(format: "%.3f", try HostileEnvelopeBenchmark.worstMilliseconds())) ms"
+        )
     }
 
     /// Submits the workload one transaction at a time into a ledger file opened in-process.

@@ -66,7 +66,7 @@ extension Devices {
                         location: try await session.key(of: Location.self, reference: location),
                         exchange: try await session.key(of: Exchange.self, reference: exchange),
                         deviceType: deviceType, publicIp: publicIP, dzPrefixes: dzPrefixes.prefixes,
-                        metricsPublisher: try metricsPublisher.map(session.publicKey) ?? .zero, mgmtVrf: mgmtVrf,
+                        metricsPublisher: try metricsPublisher.map(session.publicKey), mgmtVrf: mgmtVrf,
                         maxUnicastUsers: maxUnicastUsers, maxMulticastUsers: maxMulticastUsers))
             ]
         }

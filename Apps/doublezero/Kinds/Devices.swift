@@ -42,7 +42,7 @@ enum Devices: CreatableEntity, UpdatableEntity, DeletableEntity {
             },
             .init("unicast_users") { "\($0.unicastUsersCount)/\($0.maxUnicastUsers)" },
             .init("multicast_users") { "\($0.multicastUsersCount)/\($0.maxMulticastUsers)" },
-            .init("metrics_publisher", .detail) { $0.metricsPublisher.base58 },
+            .init("metrics_publisher", .detail) { $0.metricsPublisher?.base58 ?? "" },
             .init("reference_count", .detail) { "\($0.referenceCount)" },
             .init("reject_reason", .detail) { $0.rejectReason ?? "" },
             .init("status") { $0.status.rawValue },

@@ -23,7 +23,9 @@ extension DeviceProgram {
         }
         if let deviceType = args.deviceType { device.deviceType = deviceType }
         if let publicIp = args.publicIp { device.publicIp = publicIp }
-        if let metricsPublisher = args.metricsPublisher { device.metricsPublisher = metricsPublisher }
+        if let metricsPublisher = args.metricsPublisher {
+            device.metricsPublisher = metricsPublisher.isZero ? nil : metricsPublisher
+        }
         if let mgmtVrf = args.mgmtVrf { device.mgmtVrf = mgmtVrf }
         if let max = args.maxUnicastUsers { device.maxUnicastUsers = max }
         if let max = args.maxMulticastUsers { device.maxMulticastUsers = max }

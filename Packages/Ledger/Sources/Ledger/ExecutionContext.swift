@@ -22,9 +22,11 @@ public struct ExecutionContext: Sendable {
 
     /// Validates `entity` and stores it.
     ///
-    /// - Throws: the entity's own ``ProgramError`` if it breaks a rule.
+    /// - Throws: the entity's own ``ProgramError`` if it breaks a rule, or `InvalidArgument` if
+    ///   it would give authority to a key that cannot sign (the all-zero key, a weak key).
     public mutating func write(_ entity: Entity) throws(ProgramError) {
         try entity.validate()
+        try entity.requireAuthorityKeysCanSign()
         remember(entity.ref)
         state.put(entity)
     }

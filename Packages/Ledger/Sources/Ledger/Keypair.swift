@@ -76,9 +76,9 @@ public enum KeypairError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension PublicKey {
-    /// Whether `signature` is a valid Ed25519 signature of `message` by this key.
+    /// Whether `signature` is a valid Ed25519 signature of `message` by this key, verified
+    /// strictly (``StrictEd25519``: no weak keys, no small-order or non-canonical R, S < L).
     public func verifies(signature: some DataProtocol, for message: some DataProtocol) -> Bool {
-        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: bytes) else { return false }
-        return key.isValidSignature(signature, for: message)
+        StrictEd25519.isValidSignature(signature, of: message, by: self)
     }
 }

@@ -46,11 +46,17 @@ public struct SignedTransaction: Hashable, Sendable {
             with: keypair)
     }
 
-    /// Decodes message bytes and a signature, checking the signature.
+    /// Decodes message bytes and a signature, checking the bytes and the signature.
     ///
-    /// - Throws: ``ProgramError`` with `MalformedTransaction` (bytes are not a message, or carry no
-    ///   or too many instructions), `UnknownInstruction`, or `InvalidSignature`.
+    /// The bytes must be strict JSON (``readStrictMessage(_:)``) and exactly the canonical
+    /// encoding of the message they decode to (``requireCanonical(_:node:of:)``); the signature
+    /// is verified strictly (``StrictEd25519``).
+    ///
+    /// - Throws: ``ProgramError`` with `MalformedTransaction` (bytes are not a message, are too
+    ///   large, or carry no or too many instructions), `NonCanonicalMessage`, `UnknownInstruction`,
+    ///   or `InvalidSignature`.
     public init(messageBytes: [UInt8], signature: [UInt8]) throws(ProgramError) {
+        let node = try Self.readStrictMessage(messageBytes)
         let message: TransactionMessage
         do {
             message = try JSONDecoder().decode(TransactionMessage.self, from: Data(messageBytes))
@@ -66,6 +72,7 @@ public struct SignedTransaction: Hashable, Sendable {
                 "the transaction carries \(message.instructions.count) instructions; the limit is \(Self.maxInstructions)",
                 field: "instructions")
         }
+        try Self.requireCanonical(messageBytes, node: node, of: message)
         guard signature.count == 64, message.signer.verifies(signature: signature, for: messageBytes) else {
             throw ProgramError(
                 .invalidSignature, "the signature does not verify against signer \(message.signer)", field: "signature")
@@ -77,26 +84,18 @@ public struct SignedTransaction: Hashable, Sendable {
 
     /// Decodes and verifies the wire form.
     ///
-    /// - Throws: ``ProgramError`` with `PayloadTooLarge`, `MalformedTransaction`, `UnknownInstruction`
-    ///   or `InvalidSignature`.
+    /// The envelope is read strictly and each field's length is checked before it is decoded
+    /// (``TransactionEnvelope``), so a hostile body costs one pass over its bytes.
+    ///
+    /// - Throws: ``ProgramError`` with `PayloadTooLarge`, `MalformedTransaction`,
+    ///   `NonCanonicalMessage`, `UnknownInstruction` or `InvalidSignature`.
     public init(wire: some Collection<UInt8>) throws(ProgramError) {
         guard wire.count <= Self.maxWireBytes else {
             throw ProgramError(
                 .payloadTooLarge, "the transaction is \(wire.count) bytes; the limit is \(Self.maxWireBytes)")
         }
-        let envelope: Envelope
-        do {
-            envelope = try JSONDecoder().decode(Envelope.self, from: Data(wire))
-        } catch {
-            throw Self.decodingFailure(error)
-        }
-        guard let message = Data(base64Encoded: envelope.message) else {
-            throw ProgramError(.malformedTransaction, "message is not base64", field: "message")
-        }
-        guard let signature = Base58.decode(envelope.signature) else {
-            throw ProgramError(.malformedTransaction, "signature is not base58", field: "signature")
-        }
-        try self.init(messageBytes: Array(message), signature: signature)
+        let envelope = try TransactionEnvelope(wire: Array(wire))
+        try self.init(messageBytes: envelope.messageBytes, signature: envelope.signature)
     }
 
     /// The wire form.

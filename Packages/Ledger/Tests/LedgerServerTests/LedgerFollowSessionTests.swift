@@ -17,8 +17,12 @@ struct LedgerFollowSessionTests {
         let delay: Duration
         let failingCalls: Set<Int>
         let reloadingCalls: Set<Int>
+        let gate: Gate?
 
-        init(delay: Duration = .zero, failingCalls: Set<Int> = [], reloadingCalls: Set<Int> = []) {
+        init(
+            delay: Duration = .zero, failingCalls: Set<Int> = [], reloadingCalls: Set<Int> = [], gate: Gate? = nil
+        ) {
+            self.gate = gate
             self.delay = delay
             self.failingCalls = failingCalls
             self.reloadingCalls = reloadingCalls
@@ -31,6 +35,7 @@ struct LedgerFollowSessionTests {
 
         func apply(_ entries: [LogEntry]) async throws {
             calls += 1
+            await gate?.wait()
             if delay > .zero { try await Task.sleep(for: delay) }
             if failingCalls.contains(calls) { throw ScriptedFailure() }
             if reloadingCalls.contains(calls) { throw LedgerFollowReload("test asked at call \(calls)") }
@@ -40,6 +45,23 @@ struct LedgerFollowSessionTests {
 
         /// The last sequence reflected: the snapshot's, then the applied entries'.
         var reflected: UInt64 { applied.last ?? snapshots.last?.sequence ?? 0 }
+    }
+
+    /// Holds callers until opened.
+    actor Gate {
+        private var isOpen = false
+        private var waiters: [CheckedContinuation<Void, Never>] = []
+
+        func wait() async {
+            if isOpen { return }
+            await withCheckedContinuation { waiters.append($0) }
+        }
+
+        func open() {
+            isOpen = true
+            for waiter in waiters { waiter.resume() }
+            waiters = []
+        }
     }
 
     /// A consumer failure (not a cancellation: the session must retry it).
@@ -109,13 +131,18 @@ struct LedgerFollowSessionTests {
             path: directory.appendingPathComponent("ledger.sqlite").path, creating: transactions.genesis,
             followerBufferCapacity: 2)
         _ = try await ledger.submit(transactions.initialize())
-        let consumer = RecordingConsumer(delay: .milliseconds(10))
+        // The consumer holds the first batch until the ledger has cut the follower off.
+        let gate = Gate()
+        let consumer = RecordingConsumer(gate: gate)
         let session = LedgerFollowSession(
             ledger: ledger, kinds: [.location], consumer: consumer,
             backoff: ReconnectBackoff(initial: .milliseconds(5), maximum: .milliseconds(20)), maxBatch: 1)
         try await running(session) {
             #expect(await eventually { await consumer.snapshots.count == 1 })
             for index in 0..<40 { _ = try await ledger.submit(transactions.createLocation("b\(index)")) }
+            // The ledger drops a follower it cut off.
+            #expect(await eventually { await ledger.followerCount == 0 })
+            await gate.open()
             let head = try await ledger.head().sequence
             #expect(await eventually(within: .seconds(30)) { await consumer.reflected == head })
             #expect(await consumer.applied == Array(2...head))

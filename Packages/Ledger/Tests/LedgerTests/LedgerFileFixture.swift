@@ -111,3 +111,9 @@ func waitUntil(
     }
     return try await condition()
 }
+
+/// A ledger identity for tests that sign messages without a ledger file.
+enum TestLedger {
+    /// The identity of a ledger founded by a throwaway key.
+    static let id = LedgerGenesis(foundation: Keypair().publicKey).id
+}

@@ -50,9 +50,22 @@ public enum Base58 {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Decodes a base58 string; nil if it holds a symbol outside the alphabet.
-    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let symbols = Array(text.utf8)
+    /// The longest base58 text that `byteCount` bytes encode to: each leading zero byte is one
+    /// `1`, and a number below 256^n needs at most ⌈n · log₅₈ 256⌉ digits (log₅₈ 256 ≈ 1.365658,
+    /// rounded up here), so 32 bytes take at most 44 symbols and 64 bytes at most 88.
+    public static func maxEncodedCount(forByteCount byteCount: Int) -> Int {
+        (byteCount * 1_365_659 + 999_999) / 1_000_000
+    }
+
+    /// Decodes a base58 string of at most `maxByteCount` bytes; nil if it holds a symbol outside
+    /// the alphabet or would decode to more than `maxByteCount` bytes.
+    ///
+    /// Decoding is quadratic in the length, so the length is checked against
+    /// ``maxEncodedCount(forByteCount:)`` before any work: a hostile 60 KB string costs nothing.
+    public static func decode(_ text: some StringProtocol, maxByteCount: Int) -> [UInt8]? {
+        let utf8 = text.utf8
+        guard utf8.count <= maxEncodedCount(forByteCount: maxByteCount) else { return nil }
+        let symbols = Array(utf8)
         let ones = symbols.prefix { $0 == alphabet[0] }.count
         // Bytes, least significant first.
         var bytes: [UInt8] = []
@@ -70,6 +83,7 @@ public enum Base58 {
                 carry >>= 8
             }
         }
+        guard ones + bytes.count <= maxByteCount else { return nil }
         return [UInt8](repeating: 0, count: ones) + bytes.reversed()
     }
 }

@@ -25,7 +25,7 @@ public struct UpdateContributorArgs: Hashable, Sendable, Codable {
     public var code: String?
     /// New owner key.
     public var owner: PublicKey?
-    /// New operations manager key.
+    /// New operations manager key; the all-zero key removes it (the contributor then has none).
     public var opsManager: PublicKey?
 
     /// Creates the arguments.

@@ -23,8 +23,8 @@ public struct Device: Hashable, Sendable, Codable {
     public var publicIp: IPv4Address
     /// Global prefixes this device hands out DZ IPs from (first address of each is reserved).
     public var dzPrefixes: [IPv4Prefix]
-    /// The key that signs this device's telemetry and BGP status reports.
-    public var metricsPublisher: PublicKey
+    /// The key that signs this device's telemetry and BGP status reports; nil when none is set.
+    public var metricsPublisher: PublicKey?
     /// Management VRF name ("" = default VRF).
     public var mgmtVrf: String
     /// Interfaces, unique by case-insensitive name.
@@ -48,7 +48,7 @@ public struct Device: Hashable, Sendable, Codable {
     public init(
         pubkey: PublicKey, owner: PublicKey, index: UInt64, code: String, contributor: PublicKey,
         location: PublicKey, exchange: PublicKey, deviceType: DeviceType = .hybrid, publicIp: IPv4Address,
-        dzPrefixes: [IPv4Prefix], metricsPublisher: PublicKey = .zero, mgmtVrf: String = "",
+        dzPrefixes: [IPv4Prefix], metricsPublisher: PublicKey? = nil, mgmtVrf: String = "",
         interfaces: [DeviceInterface] = [], status: DeviceStatus = .pending, rejectReason: String? = nil,
         referenceCount: UInt32 = 0, maxUnicastUsers: UInt16 = defaultMaxUsersPerType,
         maxMulticastUsers: UInt16 = defaultMaxUsersPerType, unicastUsersCount: UInt16 = 0,

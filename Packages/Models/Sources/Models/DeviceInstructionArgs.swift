@@ -14,8 +14,8 @@ public struct CreateDeviceArgs: Hashable, Sendable, Codable {
     public var publicIp: IPv4Address
     /// DZ prefixes.
     public var dzPrefixes: [IPv4Prefix]
-    /// Telemetry signer.
-    public var metricsPublisher: PublicKey
+    /// Telemetry signer; nil for none.
+    public var metricsPublisher: PublicKey?
     /// Management VRF ("" = default).
     public var mgmtVrf: String
     /// Unicast user limit (RFC 13).
@@ -27,7 +27,7 @@ public struct CreateDeviceArgs: Hashable, Sendable, Codable {
     public init(
         code: String, contributor: PublicKey, location: PublicKey, exchange: PublicKey,
         deviceType: DeviceType = .hybrid, publicIp: IPv4Address, dzPrefixes: [IPv4Prefix],
-        metricsPublisher: PublicKey = .zero, mgmtVrf: String = "",
+        metricsPublisher: PublicKey? = nil, mgmtVrf: String = "",
         maxUnicastUsers: UInt16 = Device.defaultMaxUsersPerType,
         maxMulticastUsers: UInt16 = Device.defaultMaxUsersPerType
     ) {
@@ -68,7 +68,7 @@ public struct CreateDeviceArgs: Hashable, Sendable, Codable {
         deviceType = try container.decodeIfPresent(DeviceType.self, forKey: .deviceType) ?? .hybrid
         publicIp = try container.decode(IPv4Address.self, forKey: .publicIp)
         dzPrefixes = try container.decode([IPv4Prefix].self, forKey: .dzPrefixes)
-        metricsPublisher = try container.decodeIfPresent(PublicKey.self, forKey: .metricsPublisher) ?? .zero
+        metricsPublisher = try container.decodeIfPresent(PublicKey.self, forKey: .metricsPublisher)
         mgmtVrf = try container.decodeIfPresent(String.self, forKey: .mgmtVrf) ?? ""
         maxUnicastUsers =
             try container.decodeIfPresent(UInt16.self, forKey: .maxUnicastUsers) ?? Device.defaultMaxUsersPerType
@@ -89,7 +89,7 @@ public struct UpdateDeviceArgs: Hashable, Sendable, Codable {
     public var publicIp: IPv4Address?
     /// New DZ prefixes (only while no user holds an allocated DZ IP).
     public var dzPrefixes: [IPv4Prefix]?
-    /// New telemetry signer.
+    /// New telemetry signer; the all-zero key removes it (the device then has none).
     public var metricsPublisher: PublicKey?
     /// New management VRF.
     public var mgmtVrf: String?

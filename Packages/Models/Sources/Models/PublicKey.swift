@@ -1,12 +1,14 @@
 /// A 32-byte Ed25519 public key (or a deterministic entity key), shown in base58.
 ///
-/// The all-zero key (`11111111111111111111111111111111`) stands for "unset", as Solana's
-/// default public key does upstream.
+/// The all-zero key (`11111111111111111111111111111111`, Solana's default key upstream) is not
+/// a key anyone holds: as an Ed25519 point it has small order, so forged signatures verify for
+/// it. The ledger never takes it as an authority or owner; a value that may be unset is an
+/// optional, nil when unset.
 public struct PublicKey: Hashable, Comparable, Sendable {
     /// The number of bytes in a key.
     public static let byteCount = 32
 
-    /// The all-zero key, used as "unset".
+    /// The all-zero key; never an authority (see the type's documentation).
     public static let zero = PublicKey(uncheckedBytes: [UInt8](repeating: 0, count: byteCount))
 
     /// The raw key bytes (always 32).
@@ -24,16 +26,17 @@ public struct PublicKey: Hashable, Comparable, Sendable {
         self.bytes = bytes
     }
 
-    /// Parses the base58 form; nil unless it decodes to exactly 32 bytes.
+    /// Parses the base58 form; nil unless it decodes to exactly 32 bytes. Text longer than any
+    /// 32-byte key's form (44 symbols) is refused before decoding.
     public init?(base58 text: some StringProtocol) {
-        guard text.utf8.count <= 44, let bytes = Base58.decode(text) else { return nil }
+        guard let bytes = Base58.decode(text, maxByteCount: Self.byteCount) else { return nil }
         self.init(bytes: bytes)
     }
 
     /// The base58 form.
     public var base58: String { Base58.encode(bytes) }
 
-    /// Whether this is the all-zero "unset" key.
+    /// Whether this is the all-zero key.
     public var isZero: Bool { bytes.allSatisfy { $0 == 0 } }
 
     /// Orders keys by their bytes, lexicographically.

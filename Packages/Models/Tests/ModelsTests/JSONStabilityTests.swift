@@ -19,6 +19,7 @@ import Testing
 
     @Test func deviceKeysAreSnakeCase() throws {
         var device = Fixtures.device()
+        device.metricsPublisher = Fixtures.key(9)
         device.interfaces = [DeviceInterface(name: "Loopback255", status: .pending, loopbackType: .vpnv4)]
         let keys = try Self.keys(of: device)
         #expect(

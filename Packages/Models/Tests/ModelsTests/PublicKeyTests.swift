@@ -16,8 +16,34 @@ import Testing
 
     @Test func base58RoundTripsAnyBytes() async {
         await propertyCheck(count: 300, input: Gen.uint8().array(of: 0...48)) { bytes in
-            #expect(Base58.decode(Base58.encode(bytes)) == bytes)
+            #expect(Base58.decode(Base58.encode(bytes), maxByteCount: 48) == bytes)
         }
+    }
+
+    /// The bound is exact: the largest value of each length fits, one more symbol does not.
+    @Test(arguments: [32, 64])
+    func decodingIsBoundedByTheLongestValidForm(_ byteCount: Int) {
+        let largest = [UInt8](repeating: 0xFF, count: byteCount)
+        let text = Base58.encode(largest)
+        #expect(text.count == Base58.maxEncodedCount(forByteCount: byteCount))
+        #expect(Base58.decode(text, maxByteCount: byteCount) == largest)
+        #expect(Base58.decode(text, maxByteCount: byteCount - 1) == nil)
+        #expect(Base58.decode("1" + text, maxByteCount: byteCount) == nil)
+        let zeros = [UInt8](repeating: 0, count: byteCount)
+        #expect(Base58.decode(Base58.encode(zeros), maxByteCount: byteCount) == zeros)
+    }
+
+    @Test func maximumEncodedCountsAreTheKnownOnes() {
+        #expect(Base58.maxEncodedCount(forByteCount: 32) == 44)
+        #expect(Base58.maxEncodedCount(forByteCount: 64) == 88)
+        #expect(Base58.maxEncodedCount(forByteCount: 0) == 0)
+    }
+
+    /// A hostile 60 KB string is refused by its length, before the quadratic decoding.
+    @Test func hugeTextIsRefused() {
+        let text = String(repeating: "z", count: 60_000)
+        #expect(Base58.decode(text, maxByteCount: 64) == nil)
+        #expect(PublicKey(base58: text) == nil)
     }
 
     @Test func knownVectors() {
