@@ -62,7 +62,7 @@ enum InterfaceProgram {
             throw ProgramError(
                 .interfaceLimitExceeded,
                 "device \(device.code) already has \(device.interfaces.count) interfaces; \(source) max_interfaces_per_device is \(limit)",
-                field: "name")
+                field: "interfaces")
         }
     }
 

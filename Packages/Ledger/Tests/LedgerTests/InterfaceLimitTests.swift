@@ -21,6 +21,7 @@ import Testing
         }
         #expect(try harness.device(device).interfaces.count == 128)
         let error = harness.rejects(.interfaceLimitExceeded, interface(129, on: device), as: harness.contributorOwner)
+        #expect(error?.field == "interfaces")
         #expect(error?.message.contains("device dz01") == true, "\(String(describing: error))")
         #expect(error?.message.contains("max_interfaces_per_device is 128") == true, "\(String(describing: error))")
         // The foundation is held to the limit too; another device has its own count.
