@@ -45,7 +45,7 @@ struct HelpTests {
             ("exchange", ["create", "update", "delete", "list", "get", "suspend", "resume"]),
             ("contributor", ["create", "update", "delete", "list", "get", "suspend", "resume"]),
             ("device", ["create", "update", "delete", "list", "get", "interface"]),
-            ("link", ["create", "update", "delete", "list", "get", "accept"]),
+            ("link", ["create", "update", "delete", "list", "get", "accept", "decline"]),
             ("user", ["create", "delete", "list", "get", "subscribe", "request-ban"]),
             ("multicast-group", ["create", "update", "delete", "list", "get", "suspend", "reactivate", "allowlist"]),
             ("access-pass", ["create", "update", "delete", "list", "get"]),

@@ -9,7 +9,8 @@ struct GetGlobalConfig: AsyncParsableCommand {
         abstract: "Print the global config.",
         discussion: """
             Prints local_asn, remote_asn, device_tunnel_block, user_tunnel_block, multicastgroup_block, \
-            multicast_publisher_blocks and next_bgp_community as `key | value` lines, or JSON with --json.
+            multicast_publisher_blocks, next_bgp_community and max_interfaces_per_device (the limit in \
+            force) as `key | value` lines, or JSON with --json.
             """
     )
 
@@ -23,6 +24,7 @@ struct GetGlobalConfig: AsyncParsableCommand {
             .init("multicastgroup_block") { $0.multicastGroupBlock.description },
             .init("multicast_publisher_blocks") { IPv4PrefixList($0.multicastPublisherBlocks).description },
             .init("next_bgp_community") { "\($0.nextBgpCommunity)" },
+            .init("max_interfaces_per_device") { "\($0.interfaceLimit)" },
         ]
     }
 

@@ -54,6 +54,12 @@ struct SetGlobalConfig: AsyncParsableCommand {
         name: .long, help: ArgumentHelp("Community the next new exchange gets (10000–10999).", valueName: "community"))
     var nextBgpCommunity: UInt16?
 
+    /// The most interfaces one device may have.
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The most interfaces one device may have (at least 1; 128 until set).", valueName: "count"))
+    var maxInterfacesPerDevice: UInt16?
+
     /// The ledger to write to.
     @OptionGroup var ledger: LedgerOption
 
@@ -67,6 +73,7 @@ struct SetGlobalConfig: AsyncParsableCommand {
     func validate() throws {
         let given: [Any?] = [
             localAsn, remoteAsn, deviceTunnelBlock, userTunnelBlock, multicastgroupBlock, nextBgpCommunity,
+            maxInterfacesPerDevice,
         ]
         guard given.contains(where: { $0 != nil }) || !multicastPublisherBlock.isEmpty else {
             throw ValidationError("give at least one setting to change (see --help).")
@@ -77,6 +84,9 @@ struct SetGlobalConfig: AsyncParsableCommand {
                     "\(flag) must be between \(GlobalConfig.asnRange.lowerBound) and \(GlobalConfig.asnRange.upperBound) (got \(asn))."
                 )
             }
+        }
+        if maxInterfacesPerDevice == 0 {
+            throw ValidationError("--max-interfaces-per-device must be at least 1.")
         }
         if let nextBgpCommunity {
             try ProgramError.checkingUsage(flag: "--next-bgp-community") { () throws(ProgramError) in
@@ -120,6 +130,7 @@ struct SetGlobalConfig: AsyncParsableCommand {
         return SetGlobalConfigArgs(
             localAsn: localAsn, remoteAsn: remoteAsn, deviceTunnelBlock: deviceTunnelBlock,
             userTunnelBlock: userTunnelBlock, multicastGroupBlock: multicastGroupBlock,
-            multicastPublisherBlocks: publisherBlocks, nextBgpCommunity: nextBgpCommunity)
+            multicastPublisherBlocks: publisherBlocks, nextBgpCommunity: nextBgpCommunity,
+            maxInterfacesPerDevice: maxInterfacesPerDevice)
     }
 }

@@ -7,7 +7,10 @@ struct AcceptLink: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accept",
         abstract: "Accept a requested DZX link on side Z (side-Z contributor owner or foundation).",
-        discussion: "Binds the side-Z interface; the link then waits (Pending) for the activator.")
+        discussion: """
+            Binds the side-Z interface (from now on the link holds the side-Z device); the link then \
+            waits (Pending) for the activator.
+            """)
 
     /// Which link.
     @OptionGroup var account: AccountSelector

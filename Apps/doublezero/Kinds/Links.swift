@@ -14,14 +14,15 @@ enum Links: CreatableEntity, UpdatableEntity, DeletableEntity {
     static let discussion = """
         A link binds an interface on side A to an interface on side Z. WAN links join two devices of the \
         same contributor; DZX links cross contributors and side Z names its interface when it accepts \
-        (`link accept`). Bandwidth is 10–400 Gbps, MTU 9000, delay and jitter 0.01–1000 ms; the delay \
+        (`link accept`) or refuses the request (`link decline`); until accepted, a DZX request holds \
+        nothing on the side-Z device. Bandwidth is 10–400 Gbps, MTU 9000, delay and jitter 0.01–1000 ms; the delay \
         sets the IS-IS metric. New links are Pending until the activator allocates their tunnel /31 and \
         ID. Drain a link (`update --status soft_drained|hard_drained`) before deleting it.
         """
     static var subcommands: [any ParsableCommand.Type] {
         [
             CreateEntity<Self>.self, UpdateEntity<Self>.self, DeleteEntity<Self>.self, ListEntities<Self>.self,
-            GetEntity<Self>.self, AcceptLink.self,
+            GetEntity<Self>.self, AcceptLink.self, DeclineLink.self,
         ]
     }
 

@@ -11,7 +11,9 @@ enum AccessPassProgram {
     /// pass's bound client IP are kept.
     ///
     /// `last_access_epoch` must be 0 (multicast only) or at least the current epoch
-    /// (`InvalidLastAccessEpoch`).
+    /// (`InvalidLastAccessEpoch`). An exact pass (client IP other than 0.0.0.0) is refused while
+    /// another key without an exact pass for that IP has a user there (`AddressInUse`, see
+    /// `ExecutionContext+ExactPassPriority.swift`).
     static func setAccessPass(_ args: SetAccessPassArgs, in context: inout ExecutionContext) throws(ProgramError) {
         try context.requireFoundationOrSentinel("set_access_pass")
         let epoch = try context.globalState().epoch
@@ -21,6 +23,7 @@ enum AccessPassProgram {
                 "last_access_epoch \(args.lastAccessEpoch) of the pass for (\(args.clientIp), \(args.userPayer)) is in the past (current epoch \(epoch)); use 0 for multicast only",
                 field: "last_access_epoch")
         }
+        try context.requireNoSquatter(at: args.clientIp, forExactPassOf: args.userPayer)
         let key = EntitySeed.accessPass(clientIp: args.clientIp, userPayer: args.userPayer).publicKey
         var pass =
             context.state.accessPasses[key]
@@ -33,7 +36,9 @@ enum AccessPassProgram {
         try context.write(.accessPass(pass))
     }
 
-    /// Removes the pass for (client IP, user payer); it must have no connections (`AccessPassInUse`).
+    /// Removes the pass for (client IP, user payer); it must have no connections (`AccessPassInUse`),
+    /// and an exact pass may not leave its holder's users blocking another key's exact pass
+    /// for the same IP (`AddressInUse`).
     static func closeAccessPass(_ args: AccessPassKeyArgs, in context: inout ExecutionContext) throws(ProgramError) {
         try context.requireFoundationOrSentinel("close_access_pass")
         guard let pass = context.accessPass(clientIp: args.clientIp, userPayer: args.userPayer) else {
@@ -46,6 +51,7 @@ enum AccessPassProgram {
                 "access pass for (\(args.clientIp), \(args.userPayer)) still has \(pass.connectionCount) connected user(s)",
                 field: "connection_count")
         }
+        try context.requireClosingLeavesNoSquatter(pass)
         context.delete(EntityRef(kind: .accessPass, pubkey: pass.pubkey))
     }
 }

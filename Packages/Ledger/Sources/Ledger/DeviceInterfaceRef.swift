@@ -15,7 +15,11 @@ extension Link {
     /// The interfaces this link binds (side Z only once it is named).
     var boundInterfaces: [DeviceInterfaceRef] {
         var refs = [DeviceInterfaceRef(device: sideA, name: sideAIfaceName)]
-        if !sideZIfaceName.isEmpty { refs.append(DeviceInterfaceRef(device: sideZ, name: sideZIfaceName)) }
+        if holdsSideZ { refs.append(DeviceInterfaceRef(device: sideZ, name: sideZIfaceName)) }
         return refs
     }
+
+    /// Whether the link holds side Z's device: once it names an interface there (a WAN link
+    /// from creation, a DZX link from `accept_link`). A requested or declined DZX link does not.
+    var holdsSideZ: Bool { !sideZIfaceName.isEmpty }
 }

@@ -7,9 +7,11 @@ extension DeviceProgram {
     /// foundation may set any status but pending and deleting (deletion goes through
     /// `delete_device`, which checks references). Moving location or exchange moves the
     /// reference. Lowering a user limit below the live count is allowed. A deleting device
-    /// cannot be updated.
+    /// cannot be updated. A new public IP or dz_prefix may overlap no other device's addresses
+    /// (`AddressInUse`).
     static func updateDevice(_ args: UpdateDeviceArgs, in context: inout ExecutionContext) throws(ProgramError) {
         var device = try context.device(args.pubkey, field: "pubkey")
+        let stored = device
         try context.requireDeviceManager(device, "update_device")
         guard device.status != .deleting else {
             throw ProgramError(
@@ -52,6 +54,7 @@ extension DeviceProgram {
             device.exchange = exchange
         }
         try context.write(.device(device))
+        try context.requireUnclaimedAddresses(of: device, before: stored)
         for move in moves {
             try context.changeReferenceCount(move.from, by: -1)
             try context.changeReferenceCount(move.to, by: +1)

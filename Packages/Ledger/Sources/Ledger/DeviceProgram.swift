@@ -8,6 +8,9 @@ import Models
 /// which marks it deleting, and the activator closes it, releasing its references.
 enum DeviceProgram {
     /// Creates a pending device; its contributor, location and exchange each gain a reference.
+    ///
+    /// Its public IP and dz_prefixes may overlap no other device's addresses (`AddressInUse`,
+    /// see ``ExecutionContext/requireUnclaimedAddresses(of:before:)``).
     static func createDevice(_ args: CreateDeviceArgs, in context: inout ExecutionContext) throws(ProgramError) {
         let contributor = try context.contributor(args.contributor)
         try context.requireContributorOwnerOrFoundation(contributor, "create_device")
@@ -24,6 +27,7 @@ enum DeviceProgram {
             maxUnicastUsers: args.maxUnicastUsers, maxMulticastUsers: args.maxMulticastUsers)
         try context.requireAbsent(EntityRef(kind: .device, pubkey: device.pubkey))
         try context.write(.device(device))
+        try context.requireUnclaimedAddresses(of: device)
         for ref in referencedInfrastructure(of: device) {
             try context.changeReferenceCount(ref, by: +1)
         }

@@ -74,7 +74,8 @@ enum GlobalProgram {
     }
 
     /// First call creates the config; later calls may not change the three blocks, may only add
-    /// publisher blocks, and may move `next_bgp_community`.
+    /// publisher blocks, and may move `next_bgp_community` and `max_interfaces_per_device`
+    /// (each kept when absent; the interface limit is 128 until one is set).
     static func setGlobalConfig(_ args: SetGlobalConfigArgs, in context: inout ExecutionContext) throws(ProgramError) {
         try context.requireFoundation("set_global_config")
         guard var config = context.state.globalConfig else {
@@ -84,7 +85,8 @@ enum GlobalProgram {
                 multicastPublisherBlocks: args.multicastPublisherBlocks ?? [
                     GlobalConfig.defaultMulticastPublisherBlock
                 ],
-                nextBgpCommunity: args.nextBgpCommunity ?? Exchange.bgpCommunityRange.lowerBound)
+                nextBgpCommunity: args.nextBgpCommunity ?? Exchange.bgpCommunityRange.lowerBound,
+                maxInterfacesPerDevice: args.maxInterfacesPerDevice)
             try context.write(.globalConfig(config))
             return
         }
@@ -108,6 +110,7 @@ enum GlobalProgram {
         config.localAsn = args.localAsn
         config.remoteAsn = args.remoteAsn
         if let next = args.nextBgpCommunity { config.nextBgpCommunity = next }
+        if let max = args.maxInterfacesPerDevice { config.maxInterfacesPerDevice = max }
         try context.write(.globalConfig(config))
     }
 

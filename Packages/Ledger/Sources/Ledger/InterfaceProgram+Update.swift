@@ -13,11 +13,14 @@ extension InterfaceProgram {
     /// - When the CYOA/DIA role changes and no MTU is given, the MTU follows the role (1500 for
     ///   CYOA/DIA, else 9000).
     /// - A deleting interface cannot be updated.
+    /// - A new user-tunnel-endpoint address may overlap no other device's addresses
+    ///   (`AddressInUse`).
     static func updateDeviceInterface(
         _ args: UpdateDeviceInterfaceArgs, in context: inout ExecutionContext
     ) throws(ProgramError) {
         var device = try context.device(args.device)
         try context.requireDeviceManager(device, "update_device_interface")
+        let stored = device
         let index = try context.interfaceIndex(on: device, named: args.name)
         let old = device.interfaces[index]
         var interface = old
@@ -66,6 +69,7 @@ extension InterfaceProgram {
         }
         device.interfaces[index] = interface
         try context.write(.device(device))
+        try context.requireUnclaimedAddresses(of: device, before: stored)
     }
 
     /// Checks a loopback type change (physical interfaces are left to validation, which refuses

@@ -10,12 +10,19 @@ import Models
 /// removes it. Other interfaces are removed at once.
 enum InterfaceProgram {
     /// Adds an interface to a device.
+    ///
+    /// The device may have at most the global config's `max_interfaces_per_device` interfaces
+    /// (128 when the config sets none), counting every stored interface whatever its status
+    /// (`InterfaceLimitExceeded`). A user-tunnel-endpoint address may overlap no other device's
+    /// addresses (`AddressInUse`).
     static func createDeviceInterface(
         _ args: CreateDeviceInterfaceArgs, in context: inout ExecutionContext
     ) throws(ProgramError) {
         var device = try context.device(args.device)
         try context.requireDeviceManager(device, "create_device_interface")
         try DeviceProgram.requireAcceptsAttachments(device, for: "create_device_interface")
+        try requireRoomForAnInterface(on: device, in: context)
+        let stored = device
         let name = try InterfaceName.normalize(args.name)
         if let existing = device.interface(named: name) {
             throw ProgramError(
@@ -40,6 +47,23 @@ enum InterfaceProgram {
         }
         device.interfaces.append(interface)
         try context.write(.device(device))
+        try context.requireUnclaimedAddresses(of: device, before: stored)
+    }
+
+    /// Fails with `InterfaceLimitExceeded` when `device` already has as many interfaces as the
+    /// global config allows.
+    private static func requireRoomForAnInterface(on device: Device, in context: ExecutionContext)
+        throws(ProgramError)
+    {
+        let config = context.state.globalConfig
+        let limit = config?.interfaceLimit ?? Int(GlobalConfig.defaultMaxInterfacesPerDevice)
+        guard device.interfaces.count < limit else {
+            let source = config?.maxInterfacesPerDevice == nil ? "the default" : "the global config's"
+            throw ProgramError(
+                .interfaceLimitExceeded,
+                "device \(device.code) already has \(device.interfaces.count) interfaces; \(source) max_interfaces_per_device is \(limit)",
+                field: "interfaces")
+        }
     }
 
     /// Deletes an activated, unlinked or rejected interface that no link binds: a loopback

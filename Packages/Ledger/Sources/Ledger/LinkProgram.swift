@@ -4,9 +4,16 @@ import Models
 ///
 /// A WAN link (both devices of one contributor) is created pending; a DZX link (across
 /// contributors) is created requested and becomes pending when side Z's contributor accepts it
-/// naming its interface. The activator activates a pending link with its /31 and id (verified
-/// here) or rejects it. Owners drain a link before deleting it; deletion marks it deleting and
-/// the activator closes it, unbinding its interfaces and releasing the references.
+/// naming its interface, or rejected when side Z declines it. The activator activates a pending
+/// link with its /31 and id (verified here) or rejects it. Owners drain a link before deleting
+/// it; deletion marks it deleting and the activator closes it, unbinding its interfaces and
+/// releasing the references.
+///
+/// A link holds a reference on its contributor and side A's device from creation, and on side
+/// Z's device only while it binds an interface there: from creation for a WAN link, from
+/// `accept_link` for a DZX link. A DZX request therefore pins nothing on the other
+/// contributor's device, which may be drained or deleted while the request waits; accepting it
+/// then fails (`InvalidDevicePubkey` or `InvalidStatus`), and side A deletes it.
 enum LinkProgram {
     /// The statuses a link moves among with `update_link` (RFC 9 drains).
     static let drainStatuses: [LinkStatus] = [.activated, .softDrained, .hardDrained]
@@ -73,8 +80,9 @@ enum LinkProgram {
         }
     }
 
-    /// Side Z's contributor accepts a requested DZX link, binding its interface; the link becomes
-    /// pending for the activator.
+    /// Side Z's contributor (or the foundation) accepts a requested DZX link, binding its
+    /// interface; the link now holds a reference on side Z's device and becomes pending for the
+    /// activator.
     static func acceptLink(_ args: AcceptLinkArgs, in context: inout ExecutionContext) throws(ProgramError) {
         var link = try context.link(args.pubkey)
         let sideZ = try context.device(link.sideZ, field: "side_z_pk")
@@ -88,6 +96,25 @@ enum LinkProgram {
             args.sideZIfaceName, on: sideZ, field: "side_z_iface_name", bandwidth: link.bandwidth, except: link.pubkey,
             in: context)
         link.status = .pending
+        try context.write(.link(link))
+        try context.changeReferenceCount(EntityRef(kind: .device, pubkey: sideZ.pubkey), by: +1)
+    }
+
+    /// Side Z's contributor (or the foundation) declines a requested DZX link, saying why: the
+    /// link becomes rejected with that reason. It never held anything on side Z, so nothing is
+    /// released there; side A deletes it like any rejected link.
+    static func declineLink(_ args: RejectArgs, in context: inout ExecutionContext) throws(ProgramError) {
+        var link = try context.link(args.pubkey)
+        let sideZ = try context.device(link.sideZ, field: "side_z_pk")
+        let contributor = try context.contributor(sideZ.contributor)
+        try context.requireContributorOwnerOrFoundation(
+            contributor, "decline_link \(link.code) on device \(sideZ.code)")
+        try StatusRequirement.require(
+            link.status, in: [.requested], "link \(link.code)", for: "decline_link",
+            hint: "only a requested DZX link can be declined")
+        try RejectReason.validate(args.reason, for: "link \(link.code)")
+        link.status = .rejected
+        link.rejectReason = args.reason
         try context.write(.link(link))
     }
 
@@ -106,12 +133,13 @@ enum LinkProgram {
         try context.write(.link(link))
     }
 
-    /// The contributor and the two devices a link holds a reference on.
+    /// What a link holds a reference on: its contributor, side A's device, and side Z's device
+    /// once it binds an interface there (see ``Link/holdsSideZ``).
     static func referencedEntities(of link: Link) -> [EntityRef] {
-        [
-            EntityRef(kind: .contributor, pubkey: link.contributor),
-            EntityRef(kind: .device, pubkey: link.sideA),
-            EntityRef(kind: .device, pubkey: link.sideZ),
+        var refs = [
+            EntityRef(kind: .contributor, pubkey: link.contributor), EntityRef(kind: .device, pubkey: link.sideA),
         ]
+        if link.holdsSideZ { refs.append(EntityRef(kind: .device, pubkey: link.sideZ)) }
+        return refs
     }
 }

@@ -49,6 +49,7 @@ public enum Program {
         case .removeDeviceInterface(let args): try InterfaceProgram.removeDeviceInterface(args, in: &context)
         case .createLink(let args): try LinkProgram.createLink(args, in: &context)
         case .acceptLink(let args): try LinkProgram.acceptLink(args, in: &context)
+        case .declineLink(let args): try LinkProgram.declineLink(args, in: &context)
         case .updateLink(let args): try LinkProgram.updateLink(args, in: &context)
         case .deleteLink(let args): try LinkProgram.deleteLink(args, in: &context)
         case .activateLink(let args): try LinkProgram.activateLink(args, in: &context)

@@ -20,7 +20,9 @@ extension ExecutionContext {
     ///
     /// 1. an access pass exists — dynamic (0.0.0.0, signer) first, then (client IP, signer)
     ///    (`AccessPassNotFound`);
-    /// 2. the pass's IP rule admits the client IP (`Unauthorized`);
+    /// 2. the pass's IP rule admits the client IP, and no other key holds an exact pass for
+    ///    the client IP unless the signer holds one too (`Unauthorized`; see
+    ///    ``requireClientIpNotReserved(_:)``);
     /// 3. unicast types only: `last_access_epoch >= epoch` (`AccessPassUnauthorized`);
     /// 4. no user exists at the key (client IP, type) (`AccountAlreadyInitialized`; a banned
     ///    one gives `InvalidStatus`);
@@ -44,6 +46,7 @@ extension ExecutionContext {
         }
         var pass = try admittingAccessPass(owner: signer, clientIp: request.clientIp)
         try pass.requireIpRuleAdmits(request.clientIp)
+        try requireClientIpNotReserved(request.clientIp)
         if type.isEpochGated && pass.lastAccessEpoch < global.epoch {
             throw ProgramError(
                 .accessPassUnauthorized,

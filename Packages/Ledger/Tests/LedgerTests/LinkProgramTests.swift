@@ -173,7 +173,8 @@ import Testing
         var link = try network.harness.link(key)
         #expect(link.status == .requested)
         #expect(link.sideZIfaceName == "")
-        #expect(network.harness.state.devices[network.foreign]?.referenceCount == 1)
+        // The request holds nothing on side Z's device until side Z accepts it.
+        #expect(network.harness.state.devices[network.foreign]?.referenceCount == 0)
         #expect(network.harness.state.contributors[network.fixture.contributor]?.referenceCount == 3)
         #expect(network.harness.state.contributors[network.fixture.otherContributor]?.referenceCount == 1)
         network.harness.rejects(.invalidStatus, activate(key), as: network.harness.activator)
@@ -192,6 +193,7 @@ import Testing
         link = try network.harness.link(key)
         #expect(link.status == .pending)
         #expect(link.sideZIfaceName == "Ethernet1/1")
+        #expect(network.harness.state.devices[network.foreign]?.referenceCount == 1)
         network.harness.rejects(.invalidStatus, accept, as: network.harness.otherOwner)
         try network.harness.run(activate(key), as: network.harness.activator)
         #expect(try network.harness.interface("Ethernet1/1", of: network.foreign).ipNet == "172.16.0.1/31")

@@ -316,8 +316,9 @@ extension RandomTransactionGenerator {
 
     /// The next step in taking one device apart: mostly one already drained or further along;
     /// now and then it starts on an activated one by draining it. Then it rejects, deletes and
-    /// closes its users, drains, deletes and closes its links, removes its interfaces, and
-    /// finally deletes and closes the device.
+    /// closes its users, drains, deletes and closes the links that hold it (a DZX request toward
+    /// it holds nothing there and is left alone), removes its interfaces, and finally deletes
+    /// and closes the device.
     mutating func deviceTeardownStep() -> PlannedStep {
         let devices = sortedByKey(state.devices)
         let underway = devices.filter { [.drained, .suspended, .deleting, .rejected].contains($0.status) }
@@ -334,8 +335,9 @@ extension RandomTransactionGenerator {
             default: return deleteUser(user)
             }
         }
-        if let link = sortedByKey(state.links).first(where: { $0.sideA == device.pubkey || $0.sideZ == device.pubkey })
-        {
+        if let link = sortedByKey(state.links).first(where: {
+            $0.sideA == device.pubkey || ($0.sideZ == device.pubkey && !$0.sideZIfaceName.isEmpty)
+        }) {
             switch link.status {
             case .pending, .requested: return rejectLink(link.pubkey)
             case .activated: return drainLink(link)

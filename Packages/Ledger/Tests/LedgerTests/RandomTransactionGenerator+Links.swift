@@ -27,6 +27,7 @@ extension RandomTransactionGenerator {
         let options: [WeightedPlan] = [
             (state.links.count < 6 ? 10 : 2, { $0.createLink() }),
             (Self.weight(6, ifAny: [.requested], in: statuses), { $0.acceptLink() }),
+            (Self.weight(2, ifAny: [.requested], in: statuses), { $0.declineLink() }),
             (Self.weight(8, ifAny: [.pending], in: statuses), { $0.activateLink() }),
             (Self.weight(2, ifAny: [.pending, .requested], in: statuses), { $0.rejectLink(random: true) }),
             (4, { $0.updateLink() }),
@@ -103,6 +104,19 @@ extension RandomTransactionGenerator {
         return PlannedStep(
             .acceptLink(AcceptLinkArgs(pubkey: link.pubkey, sideZIfaceName: name)),
             by: ownerOrFoundation(contributorOwner(of: sideZ.pubkey)))
+    }
+
+    /// Side Z's contributor declines a link (mostly a requested one) with a reason (sometimes a
+    /// blank one, which is refused); now and then side A's contributor tries, which is refused.
+    mutating func declineLink() -> PlannedStep {
+        guard let link = choose(sortedByKey(state.links), preferring: { $0.status == .requested }) else {
+            return createLink()
+        }
+        let signer =
+            chance(10)
+            ? ownerOrFoundation(contributorOwner(of: link.sideA)) : ownerOrFoundation(contributorOwner(of: link.sideZ))
+        return PlannedStep(
+            .declineLink(RejectArgs(pubkey: link.pubkey, reason: rejectReason(spoiled: true))), by: signer)
     }
 
     /// The activator activates a link (mostly a pending one) with a free /31 and id; some

@@ -79,22 +79,28 @@ extension RandomTransactionGenerator {
     }
 
     /// A client key holding a pass and an address the pass admits, preferring passes that admit
-    /// users of `type` and addresses without a user of `type`'s family; nil without passes, and
-    /// mostly nil when every address is taken (the caller then grants another pass).
+    /// users of `type` and addresses without a user of `type`'s family and not reserved by
+    /// another key's exact pass; nil without passes, and mostly nil when every address is taken
+    /// (the caller then grants another pass).
     mutating func admittedClient(for type: UserType, among clients: [Keypair]? = nil) -> (Keypair, IPv4Address)? {
         let payers = Set((clients ?? keys.clients).map(\.publicKey))
         let epoch = state.globalState?.epoch ?? 0
         let taken = Set(state.users.values.filter { $0.userType.isUnicast == type.isUnicast }.map(\.clientIp))
         let passes = sortedByKey(state.accessPasses).filter { payers.contains($0.userPayer) }
+        let exactPasses = state.accessPasses.values.filter { !Self.isDynamic($0) }
+        let free: (IPv4Address, PublicKey) -> Bool = { address, payer in
+            let holders = exactPasses.filter { $0.clientIp == address }.map(\.userPayer)
+            return !taken.contains(address) && (holders.isEmpty || holders.contains(payer))
+        }
         guard
             let pass = choose(
                 passes,
                 preferring: { pass in
                     (!type.isEpochGated || pass.lastAccessEpoch >= epoch)
-                        && Self.addresses(admittedBy: pass).contains { !taken.contains($0) }
+                        && Self.addresses(admittedBy: pass).contains { free($0, pass.userPayer) }
                 }),
             let client = keys.keypair(for: pass.userPayer),
-            let address = choose(Self.addresses(admittedBy: pass), preferring: { !taken.contains($0) }),
+            let address = choose(Self.addresses(admittedBy: pass), preferring: { free($0, pass.userPayer) }),
             !taken.contains(address) || chance(25)
         else { return nil }
         return (client, address)

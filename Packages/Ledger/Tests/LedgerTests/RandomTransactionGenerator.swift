@@ -294,14 +294,16 @@ struct RandomTransactionGenerator {
         return PlannedStep(instruction, by: foundationSigner)
     }
 
-    /// Global config arguments; invalid ones try to move the (immutable) device tunnel block.
+    /// Global config arguments, now and then with a small interface limit; invalid ones try to
+    /// move the (immutable) device tunnel block.
     private mutating func config(valid: Bool) -> SetGlobalConfigArgs {
         SetGlobalConfigArgs(
             localAsn: chance(90) ? 65000 + UInt32(pick(100)) : 0, remoteAsn: 65342,
             deviceTunnelBlock: valid ? "172.16.0.0/16" : element(["172.17.0.0/16", "8.8.0.0/16"]),
             userTunnelBlock: "169.254.0.0/16", multicastGroupBlock: "233.84.178.0/24",
             multicastPublisherBlocks: chance(20) ? ["147.51.126.0/23", "147.51.200.0/24"] : nil,
-            nextBgpCommunity: chance(20) ? UInt16(9_990 + pick(30)) : nil)
+            nextBgpCommunity: chance(20) ? UInt16(9_990 + pick(30)) : nil,
+            maxInterfacesPerDevice: chance(10) ? UInt16(3 + pick(10)) : nil)
     }
 
     // MARK: - Locations, exchanges and contributors

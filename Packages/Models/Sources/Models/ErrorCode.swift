@@ -242,7 +242,8 @@ public enum ErrorCode: UInt32, CaseIterable, Sendable, Codable {
     case nonceRefusedBefore = 1012
     /// The device already has the most interfaces the global config allows.
     case interfaceLimitExceeded = 1013
-    /// An address or prefix is already used by another device.
+    /// An address or prefix is already used by another device, or a client IP by another key's
+    /// users.
     case addressInUse = 1014
 
     /// The name in the upstream spelling, for example `InvalidTunnelNet`.

@@ -4,6 +4,8 @@ public struct GlobalConfig: Hashable, Sendable, Codable {
     public static let asnRange: ClosedRange<UInt32> = 1...4_294_967_294
     /// The default multicast publisher pool (RFC 13 as adopted by the seeds).
     public static let defaultMulticastPublisherBlock: IPv4Prefix = "147.51.126.0/23"
+    /// The most interfaces a device may have while the config sets no limit of its own.
+    public static let defaultMaxInterfacesPerDevice: UInt16 = 128
 
     /// ASN of the client side of user BGP sessions (doublezerod). Devnet: 65000.
     public var localAsn: UInt32
@@ -19,12 +21,18 @@ public struct GlobalConfig: Hashable, Sendable, Codable {
     public var multicastPublisherBlocks: [IPv4Prefix]
     /// The BGP community the next exchange gets (RFC 6); 10000...10999, or 11000 when all are used.
     public var nextBgpCommunity: UInt16
+    /// The most interfaces one device may have (at least 1); nil (absent from the JSON) means
+    /// ``defaultMaxInterfacesPerDevice``. The limit lives in the ledger state so that replaying
+    /// the log applies the limit each transaction saw. Lowering it below a device's count keeps
+    /// the interfaces the device has and refuses new ones.
+    public var maxInterfacesPerDevice: UInt16?
 
-    /// Creates a configuration; the publisher pool and next community take their defaults.
+    /// Creates a configuration; the publisher pool, next community and interface limit take
+    /// their defaults.
     public init(
         localAsn: UInt32, remoteAsn: UInt32, deviceTunnelBlock: IPv4Prefix, userTunnelBlock: IPv4Prefix,
         multicastGroupBlock: IPv4Prefix, multicastPublisherBlocks: [IPv4Prefix] = [defaultMulticastPublisherBlock],
-        nextBgpCommunity: UInt16 = Exchange.bgpCommunityRange.lowerBound
+        nextBgpCommunity: UInt16 = Exchange.bgpCommunityRange.lowerBound, maxInterfacesPerDevice: UInt16? = nil
     ) {
         self.localAsn = localAsn
         self.remoteAsn = remoteAsn
@@ -33,12 +41,17 @@ public struct GlobalConfig: Hashable, Sendable, Codable {
         self.multicastGroupBlock = multicastGroupBlock
         self.multicastPublisherBlocks = multicastPublisherBlocks
         self.nextBgpCommunity = nextBgpCommunity
+        self.maxInterfacesPerDevice = maxInterfacesPerDevice
     }
+
+    /// The interface limit in force: ``maxInterfacesPerDevice``, or the default when unset.
+    public var interfaceLimit: Int { Int(maxInterfacesPerDevice ?? Self.defaultMaxInterfacesPerDevice) }
 
     /// Checks every field.
     ///
     /// - Throws: ``ProgramError`` with `InvalidLocalAsn`, `InvalidRemoteAsn`, `InvalidDeviceTunnelBlock`,
-    ///   `InvalidTunnelNet`, `InvalidMulticastIp`, `InvalidDzPrefix` or `InvalidBgpCommunity`.
+    ///   `InvalidTunnelNet`, `InvalidMulticastIp`, `InvalidDzPrefix`, `InvalidBgpCommunity` or
+    ///   `InvalidArgument` (an interface limit of 0).
     public func validate() throws(ProgramError) {
         guard Self.asnRange.contains(localAsn) else {
             throw ProgramError(.invalidLocalAsn, "local_asn \(localAsn) is outside 1...4294967294", field: "local_asn")
@@ -90,6 +103,10 @@ public struct GlobalConfig: Hashable, Sendable, Codable {
                 "next_bgp_community \(nextBgpCommunity) is outside \(range.lowerBound)...\(range.upperBound)",
                 field: "next_bgp_community")
         }
+        if maxInterfacesPerDevice == 0 {
+            throw ProgramError(
+                .invalidArgument, "max_interfaces_per_device must be at least 1", field: "max_interfaces_per_device")
+        }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -100,5 +117,6 @@ public struct GlobalConfig: Hashable, Sendable, Codable {
         case multicastGroupBlock = "multicastgroup_block"
         case multicastPublisherBlocks = "multicast_publisher_blocks"
         case nextBgpCommunity = "next_bgp_community"
+        case maxInterfacesPerDevice = "max_interfaces_per_device"
     }
 }

@@ -13,9 +13,9 @@ public struct PubkeyArgs: Hashable, Sendable, Codable {
     }
 }
 
-/// Arguments of the activator's Reject instructions.
+/// Arguments of the activator's Reject instructions, and of side Z's `decline_link`.
 public struct RejectArgs: Hashable, Sendable, Codable {
-    /// The pending entity.
+    /// The pending entity (or the requested link).
     public var pubkey: PublicKey
     /// Why it was refused, for example "pool exhausted".
     public var reason: String
@@ -67,11 +67,15 @@ public struct SetGlobalConfigArgs: Hashable, Sendable, Codable {
     public var multicastPublisherBlocks: [IPv4Prefix]?
     /// Next exchange community; kept when absent (10000 on first set).
     public var nextBgpCommunity: UInt16?
+    /// The most interfaces one device may have (at least 1); kept when absent (on first set,
+    /// absent means the default, 128).
+    public var maxInterfacesPerDevice: UInt16?
 
     /// Creates the arguments.
     public init(
         localAsn: UInt32, remoteAsn: UInt32, deviceTunnelBlock: IPv4Prefix, userTunnelBlock: IPv4Prefix,
-        multicastGroupBlock: IPv4Prefix, multicastPublisherBlocks: [IPv4Prefix]? = nil, nextBgpCommunity: UInt16? = nil
+        multicastGroupBlock: IPv4Prefix, multicastPublisherBlocks: [IPv4Prefix]? = nil, nextBgpCommunity: UInt16? = nil,
+        maxInterfacesPerDevice: UInt16? = nil
     ) {
         self.localAsn = localAsn
         self.remoteAsn = remoteAsn
@@ -80,6 +84,7 @@ public struct SetGlobalConfigArgs: Hashable, Sendable, Codable {
         self.multicastGroupBlock = multicastGroupBlock
         self.multicastPublisherBlocks = multicastPublisherBlocks
         self.nextBgpCommunity = nextBgpCommunity
+        self.maxInterfacesPerDevice = maxInterfacesPerDevice
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -90,6 +95,7 @@ public struct SetGlobalConfigArgs: Hashable, Sendable, Codable {
         case multicastGroupBlock = "multicastgroup_block"
         case multicastPublisherBlocks = "multicast_publisher_blocks"
         case nextBgpCommunity = "next_bgp_community"
+        case maxInterfacesPerDevice = "max_interfaces_per_device"
     }
 }
 

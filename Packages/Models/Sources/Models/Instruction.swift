@@ -80,6 +80,8 @@ public enum Instruction: Hashable, Sendable {
     case createLink(CreateLinkArgs)
     /// Accepts a requested DZX link (side-Z contributor owner or foundation).
     case acceptLink(AcceptLinkArgs)
+    /// Declines a requested DZX link, saying why; it becomes rejected (side-Z contributor owner or foundation).
+    case declineLink(RejectArgs)
     /// Updates or drains a link (either side's contributor owner or foundation).
     case updateLink(UpdateLinkArgs)
     /// Marks a drained link for deletion (contributor owner or foundation).
@@ -175,6 +177,7 @@ public enum Instruction: Hashable, Sendable {
         "remove_device_interface",
         "create_link",
         "accept_link",
+        "decline_link",
         "update_link",
         "delete_link",
         "activate_link",
@@ -245,6 +248,7 @@ public enum Instruction: Hashable, Sendable {
         case .removeDeviceInterface: "remove_device_interface"
         case .createLink: "create_link"
         case .acceptLink: "accept_link"
+        case .declineLink: "decline_link"
         case .updateLink: "update_link"
         case .deleteLink: "delete_link"
         case .activateLink: "activate_link"
@@ -335,6 +339,7 @@ extension Instruction: Codable {
             self = .removeDeviceInterface(try container.decode(InterfaceArgs.self, forKey: .args))
         case "create_link": self = .createLink(try container.decode(CreateLinkArgs.self, forKey: .args))
         case "accept_link": self = .acceptLink(try container.decode(AcceptLinkArgs.self, forKey: .args))
+        case "decline_link": self = .declineLink(try container.decode(RejectArgs.self, forKey: .args))
         case "update_link": self = .updateLink(try container.decode(UpdateLinkArgs.self, forKey: .args))
         case "delete_link": self = .deleteLink(try container.decode(PubkeyArgs.self, forKey: .args))
         case "activate_link": self = .activateLink(try container.decode(ActivateLinkArgs.self, forKey: .args))
@@ -424,6 +429,7 @@ extension Instruction: Codable {
         case .removeDeviceInterface(let args): try container.encode(args, forKey: .args)
         case .createLink(let args): try container.encode(args, forKey: .args)
         case .acceptLink(let args): try container.encode(args, forKey: .args)
+        case .declineLink(let args): try container.encode(args, forKey: .args)
         case .updateLink(let args): try container.encode(args, forKey: .args)
         case .deleteLink(let args): try container.encode(args, forKey: .args)
         case .activateLink(let args): try container.encode(args, forKey: .args)

@@ -19,7 +19,8 @@ public struct Link: Hashable, Sendable, Codable {
     public var code: String
     /// Side-A device.
     public var sideA: PublicKey
-    /// Side-Z device; differs from side A.
+    /// Side-Z device; differs from side A. A DZX link holds a reference on it only once side Z
+    /// has accepted it (named its interface); until then that device may be drained or deleted.
     public var sideZ: PublicKey
     /// WAN or DZX.
     public var linkType: LinkType
@@ -39,7 +40,7 @@ public struct Link: Hashable, Sendable, Codable {
     public var tunnelNet: IPv4Prefix
     /// Status.
     public var status: LinkStatus
-    /// Why the activator rejected it, when it did.
+    /// Why it was rejected, when it was: by the activator, or by side Z declining a DZX request.
     public var rejectReason: String?
     /// Side-A contributor.
     public var contributor: PublicKey

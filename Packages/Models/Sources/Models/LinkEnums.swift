@@ -2,7 +2,8 @@
 public enum LinkStatus: String, CaseIterable, Sendable, Codable {
     /// Created (WAN) or accepted (DZX); waiting for the activator to allocate its /31 and id.
     case pending
-    /// A DZX link waiting for the side-Z contributor to accept it.
+    /// A DZX link waiting for the side-Z contributor to accept or decline it; it holds nothing on
+    /// the side-Z device yet.
     case requested
     /// Carrying traffic.
     case activated
@@ -12,7 +13,7 @@ public enum LinkStatus: String, CaseIterable, Sendable, Codable {
     case hardDrained = "hard_drained"
     /// Deletion requested; the activator releases its resources and closes it.
     case deleting
-    /// Refused by the activator (see the link's `reject_reason`).
+    /// Refused by the activator, or declined by side Z (see the link's `reject_reason`).
     case rejected
 }
 

@@ -31,6 +31,9 @@ import Testing
         c.multicastPublisherBlocks = ["147.51.126.0/23", "147.51.127.0/24"]
         cases.append(("overlapping publisher blocks", c, .invalidDzPrefix))
         c = Fixtures.config()
+        c.maxInterfacesPerDevice = 0
+        cases.append(("no interfaces allowed", c, .invalidArgument))
+        c = Fixtures.config()
         c.nextBgpCommunity = 9999
         cases.append(("community below range", c, .invalidBgpCommunity))
         c = Fixtures.config()

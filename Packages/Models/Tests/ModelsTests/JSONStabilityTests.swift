@@ -112,12 +112,34 @@ import Testing
                     device: Fixtures.key(1), clientIp: "44.1.2.3", group: Fixtures.key(5), publisher: true,
                     subscriber: false)),
             .rejectLink(RejectArgs(pubkey: Fixtures.key(6), reason: "pool exhausted")),
+            .declineLink(RejectArgs(pubkey: Fixtures.key(6), reason: "wrong port")),
+            .setGlobalConfig(
+                SetGlobalConfigArgs(
+                    localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/16",
+                    userTunnelBlock: "169.254.0.0/16", multicastGroupBlock: "233.84.178.0/24",
+                    maxInterfacesPerDevice: 64)),
             .setAccessPass(SetAccessPassArgs(clientIp: "0.0.0.0", userPayer: Fixtures.key(9))),
             .closeAccessPass(AccessPassKeyArgs(clientIp: "44.1.2.3", userPayer: Fixtures.key(9))),
         ]
         for instruction in samples {
             try Self.roundTrip(instruction)
         }
+    }
+
+    /// The interface limit is written only when set, so a config or set_global_config without
+    /// it encodes (and hashes) as before the field existed, and reads back as the default.
+    @Test func anAbsentInterfaceLimitStaysAbsent() throws {
+        #expect(try !Self.keys(of: Fixtures.config()).contains("max_interfaces_per_device"))
+        var config = Fixtures.config()
+        #expect(config.interfaceLimit == Int(GlobalConfig.defaultMaxInterfacesPerDevice))
+        #expect(GlobalConfig.defaultMaxInterfacesPerDevice == 128)
+        config.maxInterfacesPerDevice = 16
+        #expect(try Self.keys(of: config).contains("max_interfaces_per_device"))
+        #expect(config.interfaceLimit == 16)
+        try Self.roundTrip(config)
+        let decline = Instruction.declineLink(RejectArgs(pubkey: Fixtures.key(6), reason: "no"))
+        let text = String(decoding: try JSONEncoder().encode(decline), as: UTF8.self)
+        #expect(text.contains(#""type":"decline_link""#))
     }
 
     @Test func argumentsWithDefaultsMayBeOmitted() throws {
