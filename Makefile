@@ -2,6 +2,8 @@
 #
 #   make test      the lint, the layer check, every package's tests and the cross-package tests
 #   make devnet    the main job: a local network on the embedded SQLite ledger (see README)
+#   make setup     the Debian packages of Tools/Setup/debian-packages.txt (the targets that build
+#                  run it first: as root it installs the missing ones, otherwise prints the apt line)
 #   make build     debug build of every app
 #   make release   release build of every app
 #   make lint      swift-format lint of the whole tree (warnings fail it; `swift format format -i` fixes most)
@@ -12,21 +14,25 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 PACKAGES := Models Ledger Allocator Tunnel Probe Routing
 
-.PHONY: all build release test layer-check test-packages devnet lint clean help
+.PHONY: all setup build release test layer-check test-packages devnet lint clean help
 
 all: build
 
 help:
-	@sed -n '1,10p' Makefile
+	@sed -n '1,12p' Makefile
 
-build:
+# One line and no apt-get when every package is there, so every target that builds runs it first.
+setup:
+	bash Tools/Setup/ensure-debian-packages.sh
+
+build: setup
 	$(SWIFT) build $(BUILD_FLAGS)
 
-release:
+release: setup
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
 # The layer rule of DESIGN.md; fails before anything else is built.
-layer-check:
+layer-check: setup
 	$(SWIFT) build $(BUILD_FLAGS) --product layer-check
 	"$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/layer-check" --root .
 
@@ -34,18 +40,18 @@ layer-check:
 # tests (namespaces, BIRD, timers of a few seconds) run in a second pass of their own, so the
 # CPU-heavy suites of the first pass cannot starve their timers on a 2-core machine.
 LIVE_TESTS := BGPTests\.|TunnelTests\.|ProbeTests\.
-test: lint layer-check
+test: setup lint layer-check
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS) --skip '$(LIVE_TESTS)'
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build --filter '$(LIVE_TESTS)'
 
 # Each package on its own, as a consumer would build it (slower: dependencies build per package).
-test-packages:
+test-packages: setup
 	@for p in $(PACKAGES); do echo "== $$p"; (cd Packages/$$p && $(SWIFT) test) || exit 1; done
 
 # The main job: ledger server + activator (+ controller) and a bootstrapped network; Ctrl-C stops it.
 # DEVNET_ARGS: --oneshot (bootstrap, check, stop), --dir DIR (default ./devnet), --port N (default 7850).
-devnet:
+devnet: setup
 	$(SWIFT) build $(BUILD_FLAGS)
 	bash Tools/Devnet/devnet.sh --bin "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)" $(DEVNET_ARGS)
 
@@ -78,6 +84,6 @@ fuzz-bgp:
 #   bgp         100,000 prefixes from BIRD into our speaker and into a second BIRD
 BENCHMARKS := ledger activator controller tunnel probe bgp
 .PHONY: $(addprefix bench-,$(BENCHMARKS))
-$(addprefix bench-,$(BENCHMARKS)): bench-%:
+$(addprefix bench-,$(BENCHMARKS)): bench-%: setup
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product $*-bench
 	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/$*-bench" $(BENCH_ARGS)
