@@ -138,7 +138,7 @@ struct LedgerFollowSessionTests {
             ledger: ledger, kinds: [.location], consumer: consumer,
             backoff: ReconnectBackoff(initial: .milliseconds(5), maximum: .milliseconds(20)), maxBatch: 1)
         try await running(session) {
-            #expect(await eventually { await consumer.snapshots.count == 1 })
+            #expect(await eventually { await ledger.liveFollowerCount == 1 })
             for index in 0..<40 { _ = try await ledger.submit(transactions.createLocation("b\(index)")) }
             // The ledger drops a follower it cut off.
             #expect(await eventually { await ledger.followerCount == 0 })

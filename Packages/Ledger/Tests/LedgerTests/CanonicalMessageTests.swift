@@ -13,7 +13,9 @@ import Testing
 
     /// The canonical message text of `instructions`, as the ledger's own signer writes it.
     func canonicalText(_ instructions: [Instruction], nonce: UInt64 = 1000) -> String {
-        String(decoding: SignedTransaction(instructions, signedBy: keypair, for: TestLedger.id, nonce: nonce).messageBytes, as: UTF8.self)
+        String(
+            decoding: SignedTransaction(instructions, signedBy: keypair, for: TestLedger.id, nonce: nonce).messageBytes,
+            as: UTF8.self)
     }
 
     /// `text` with `original` (which must occur in it) replaced.
@@ -154,7 +156,8 @@ import Testing
                 .updateExchange(
                     UpdateExchangeArgs(pubkey: keypair.publicKey, latitude: longitude, longitude: latitude)),
             ]
-            let transaction = SignedTransaction(instructions, signedBy: keypair, for: TestLedger.id, nonce: .random(in: 1...UInt64.max))
+            let transaction = SignedTransaction(
+                instructions, signedBy: keypair, for: TestLedger.id, nonce: .random(in: 1...UInt64.max))
             let decoded = try SignedTransaction(
                 messageBytes: transaction.messageBytes, signature: transaction.signature)
             #expect(decoded == transaction)

@@ -82,8 +82,9 @@ import Testing
         try bed.harness.run(exactPass(Self.freeIp, for: holder), as: bed.harness.foundation)
         bed.harness.rejects(.unauthorized, bed.createUser(.ibrl, ip: Self.freeIp), as: roamer)
         try bed.addUser(.ibrl, as: holder, ip: Self.freeIp)
-        // Re-issuing (updating) the holder's pass is fine: its own user is no squatter.
-        try bed.harness.run(exactPass(Self.freeIp, for: holder), as: bed.harness.foundation)
+        // Re-issuing the holder's pass is not refused for the address (its own user is no
+        // squatter); unchanged, it is refused only as a no-op.
+        bed.harness.rejects(.noStateChange, exactPass(Self.freeIp, for: holder), as: bed.harness.foundation)
     }
 
     @Test func closingAnExactPassMayNotLeaveItsHoldersUserBlockingAnother() throws {

@@ -56,8 +56,8 @@ import Testing
         try harness.run(interface(1, on: device), interface(2, on: device), as: harness.contributorOwner)
         let error = harness.rejects(.interfaceLimitExceeded, interface(3, on: device), as: harness.contributorOwner)
         #expect(error?.message.contains("the global config's max_interfaces_per_device is 2") == true)
-        // A set without the field keeps the limit.
-        try harness.run(setLimit(nil), as: harness.foundation)
+        // A set without the field keeps the limit (and so, changing nothing, is refused as a no-op).
+        harness.rejects(.noStateChange, setLimit(nil), as: harness.foundation)
         #expect(harness.state.globalConfig?.maxInterfacesPerDevice == 2)
         // Lowering the limit below a device's count keeps its interfaces and refuses new ones.
         try harness.run(setLimit(1), as: harness.foundation)

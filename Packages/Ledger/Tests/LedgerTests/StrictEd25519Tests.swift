@@ -36,7 +36,8 @@ import Testing
         let transactions = (1...16).map { nonce in
             Array(
                 try! CanonicalJSON.makeEncoder().encode(
-                    TransactionMessage(signer: signer, nonce: UInt64(nonce), ledger: TestLedger.id, instructions: [.initGlobalState])))
+                    TransactionMessage(
+                        signer: signer, nonce: UInt64(nonce), ledger: TestLedger.id, instructions: [.initGlobalState])))
         }
         return texts + transactions
     }
@@ -68,7 +69,8 @@ import Testing
     @Test func aForgedTransactionIsRefused() throws {
         for key in [Self.identityKey, PublicKey.zero] {
             for nonce in UInt64(1)...8 {
-                let message = TransactionMessage(signer: key, nonce: nonce, ledger: TestLedger.id, instructions: [.initGlobalState])
+                let message = TransactionMessage(
+                    signer: key, nonce: nonce, ledger: TestLedger.id, instructions: [.initGlobalState])
                 let bytes = Array(try CanonicalJSON.makeEncoder().encode(message))
                 #expect(throws: ProgramError.self) {
                     try SignedTransaction(messageBytes: bytes, signature: Self.forgedSignature)

@@ -37,6 +37,8 @@ public actor LedgerFollowSession: Service {
     private var waiting: [LogEntry] = []
     /// Whether the next attempt must load a snapshot first.
     private var needsSnapshot = true
+    /// A reload asked for by ``reload(_:)`` and not yet begun, with its reason.
+    private var pendingReload: String?
     /// Rings when entries arrive (the applier waits on it).
     private var arrivals: AsyncStream<Void>.Continuation?
     /// Rings when the consumer took entries (a reader held back by ``maxBatch`` waits on it).
@@ -76,14 +78,22 @@ public actor LedgerFollowSession: Service {
     public func runUntilCancelled() async {
         while !Task.isCancelled {
             do {
+                if let reason = pendingReload {
+                    pendingReload = nil
+                    needsSnapshot = true
+                    logger.info("loading a fresh snapshot", metadata: ["ledger.follow.reason": "\(reason)"])
+                }
                 if needsSnapshot { try await loadSnapshot() }
                 status.phase = .following
                 try await follow()
             } catch is CancellationError {
                 break
             } catch let reload as LedgerFollowReload {
-                logger.info("loading a fresh snapshot", metadata: ["ledger.follow.reason": "\(reload.reason)"])
-                needsSnapshot = true
+                // Asked for by the consumer, or by ``reload(_:)`` (then `pendingReload` says so).
+                if pendingReload == nil {
+                    logger.info("loading a fresh snapshot", metadata: ["ledger.follow.reason": "\(reload.reason)"])
+                    needsSnapshot = true
+                }
             } catch {
                 if Task.isCancelled { break }
                 status.failures += 1
@@ -103,9 +113,10 @@ public actor LedgerFollowSession: Service {
     }
 
     /// Makes the session load a fresh snapshot now (for example when the consumer's own state
-    /// went stale outside ``LedgerFollowConsumer/apply(_:)``).
+    /// went stale outside ``LedgerFollowConsumer/apply(_:)``). A request that arrives while a
+    /// snapshot is being handed over is not lost: another snapshot follows it.
     public func reload(_ reason: String) {
-        needsSnapshot = true
+        pendingReload = reason
         reloads?.yield(reason)
     }
 
@@ -136,6 +147,7 @@ public actor LedgerFollowSession: Service {
         self.arrivals = arrivals
         self.departures = departures
         self.reloads = reloads
+        if let reason = pendingReload { reloads.yield(reason) }
         defer {
             arrivals.finish()
             departures.finish()
