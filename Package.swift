@@ -90,7 +90,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         app("doublezero", ["Models", "Ledger", "Probe"], products: [("LedgerClient", "Ledger")]),
-        app("doublezerod", ["Models", "Ledger", "Tunnel", "Routing", "Probe"]),
+        app("doublezerod", ["Models", "Ledger", "Tunnel", "Routing", "Probe"], targets: ["DaemonService"]),
+        // The daemon as a library (issue 15 fills it; issue 14 made it ready).
+        .target(
+            name: "DaemonService",
+            dependencies: [
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "LedgerClient", package: "Ledger"), .product(name: "Tunnel", package: "Tunnel"),
+                .product(name: "Routing", package: "Routing"), .product(name: "Probe", package: "Probe"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Apps/DaemonService",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
         app(
             "doublezero-ledger", ["Models", "Ledger"],
             products: [("LedgerServer", "Ledger"), ("Logging", "swift-log")]),
@@ -149,7 +163,21 @@ let package = Package(
             path: "Apps/PrometheusExport",
             swiftSettings: swiftSettings
         ),
-        app("doublezero-monitor", ["Models", "Ledger", "Probe", "Routing"]),
+        app("doublezero-monitor", ["Models", "Ledger", "Probe", "Routing"], targets: ["MonitorService"]),
+        // The monitor as a library (issue 18 fills it; issue 14 made it ready).
+        .target(
+            name: "MonitorService",
+            dependencies: [
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "LedgerClient", package: "Ledger"), .product(name: "Allocator", package: "Allocator"),
+                .product(name: "Probe", package: "Probe"), .product(name: "Routing", package: "Routing"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Apps/MonitorService",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
 
         // The layer rule of DESIGN.md, checked by `make test` before anything is built.
         .target(name: "LayerCheck", path: "Tools/LayerCheck/Sources/LayerCheck", swiftSettings: swiftSettings),
