@@ -87,14 +87,7 @@ public actor Activator: Service, LedgerFollowConsumer {
         self.session = session
         let (bell, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         doorbell = continuation
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await session.runUntilCancelled() }
-            group.addTask {
-                for await _ in bell { await self.work() }
-            }
-            await group.next()
-            group.cancelAll()
-        }
+        await session.runUntilCancelled(alongside: bell) { await self.work() }
         state = nil
         doorbell?.finish()
         doorbell = nil

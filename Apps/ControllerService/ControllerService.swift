@@ -78,16 +78,9 @@ public actor ControllerService: Service, LedgerFollowConsumer {
         self.session = session
         let (bell, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         doorbell = continuation
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await session.runUntilCancelled() }
-            group.addTask {
-                for await _ in bell {
-                    await self.publish()
-                    try? await Task.sleep(for: self.rebuildInterval)
-                }
-            }
-            await group.next()
-            group.cancelAll()
+        await session.runUntilCancelled(alongside: bell) {
+            await self.publish()
+            try? await Task.sleep(for: self.rebuildInterval)
         }
         doorbell?.finish()
         doorbell = nil

@@ -112,6 +112,21 @@ public actor LedgerFollowSession: Service {
         status.phase = .idle
     }
 
+    /// Follows until cancelled, with `work` running beside it each time `bell` rings (a
+    /// consumer's worker: it acts on what the consumer took in, off the session's path).
+    public func runUntilCancelled(
+        alongside bell: AsyncStream<Void>, work: @escaping @Sendable () async -> Void
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.runUntilCancelled() }
+            group.addTask {
+                for await _ in bell { await work() }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
     /// Makes the session load a fresh snapshot now (for example when the consumer's own state
     /// went stale outside ``LedgerFollowConsumer/apply(_:)``). A request that arrives while a
     /// snapshot is being handed over is not lost: another snapshot follows it.
