@@ -218,6 +218,7 @@ let package = Package(
             dependencies: [
                 "ActivatorService", "AppTestSupport", .product(name: "Models", package: "Models"),
                 .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
+                .product(name: "LedgerTestSupport", package: "Ledger"),
                 .product(name: "Allocator", package: "Allocator"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/ActivatorTests",
@@ -237,6 +238,7 @@ let package = Package(
                 .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
                 .product(name: "LedgerServer", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
                 .product(name: "LedgerWireFormat", package: "Ledger"),
+                .product(name: "LedgerTestSupport", package: "Ledger"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

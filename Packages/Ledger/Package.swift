@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "LedgerClient", targets: ["LedgerClient"]),
         // The URL paths and JSON bodies the server and client share (for tests and tools).
         .library(name: "LedgerWireFormat", targets: ["LedgerWireFormat"]),
+        // Test doubles and fixtures for code that uses a ledger: an in-memory ledger, a refusing
+        // wrapper, a transaction factory and a log collector (like NIOTestUtils, its own product).
+        .library(name: "LedgerTestSupport", targets: ["LedgerTestSupport"]),
     ],
     dependencies: [
         .package(path: "../Models"),
@@ -75,10 +78,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "LedgerTestSupport",
+            dependencies: ["Ledger", .product(name: "Models", package: "Models")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LedgerServerTests",
             dependencies: [
-                "Ledger", "LedgerServer", "LedgerClient", "LedgerWireFormat",
+                "Ledger", "LedgerServer", "LedgerClient", "LedgerWireFormat", "LedgerTestSupport",
                 .product(name: "Models", package: "Models"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

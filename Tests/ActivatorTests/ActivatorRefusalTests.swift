@@ -1,6 +1,7 @@
 import ActivatorService
 import Foundation
 import Ledger
+import LedgerTestSupport
 import Logging
 import Models
 import Testing

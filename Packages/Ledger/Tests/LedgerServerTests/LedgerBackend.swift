@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import LedgerTestSupport
 import Testing
 
 /// The ledgers the server is tested against: the in-memory double and the real embedded ledger

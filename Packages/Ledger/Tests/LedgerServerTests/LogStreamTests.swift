@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Ledger
+import LedgerTestSupport
 import LedgerClient
 import LedgerWireFormat
 import Models

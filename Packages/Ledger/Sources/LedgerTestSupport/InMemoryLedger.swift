@@ -6,7 +6,7 @@ import Models
 /// `[LogEntry]` log with the real hash chain, replay protection, and live followers.
 ///
 /// ``failNextSubmit(with:)`` makes the next submit fail with a storage error, to check the 500 path.
-actor InMemoryLedger: LedgerAPI {
+public actor InMemoryLedger: LedgerAPI {
     private let founding: LedgerGenesis
     private var state: LedgerState
     private var log: [LogEntry] = []
@@ -15,19 +15,21 @@ actor InMemoryLedger: LedgerAPI {
     private var pendingStorageFailure: String?
 
     /// An empty ledger founded with `genesis`.
-    init(genesis: LedgerGenesis) {
+    public init(genesis: LedgerGenesis) {
         founding = genesis
         state = LedgerState(genesis: genesis)
     }
 
-    nonisolated func genesis() -> LedgerGenesis { founding }
+    /// The ledger's genesis.
+    public nonisolated func genesis() -> LedgerGenesis { founding }
 
     private struct Nonce: Hashable {
         let signer: PublicKey
         let nonce: UInt64
     }
 
-    func submit(_ transaction: SignedTransaction) throws(LedgerError) -> SubmitReceipt {
+    /// Submits through the program, as the ledger does.
+    public func submit(_ transaction: SignedTransaction) throws(LedgerError) -> SubmitReceipt {
         if let failure = pendingStorageFailure {
             pendingStorageFailure = nil
             throw .storage(failure)
@@ -59,20 +61,24 @@ actor InMemoryLedger: LedgerAPI {
             sequence: entry.sequence, hash: entry.hash, transactionId: transaction.id, changes: changes)
     }
 
-    func entity(_ ref: EntityRef) -> Entity? {
+    /// The entity at `ref`, or nil.
+    public func entity(_ ref: EntityRef) -> Entity? {
         state.entity(ref)
     }
 
-    func entities(of kind: EntityKind, matching filter: EntityFilter) -> [Entity] {
+    /// The entities of `kind` matching `filter`, by key.
+    public func entities(of kind: EntityKind, matching filter: EntityFilter) -> [Entity] {
         state.entities(of: kind).filter(filter.matches)
     }
 
-    func head() -> LedgerHead {
+    /// The log head and state hash.
+    public func head() -> LedgerHead {
         LedgerHead(
             sequence: UInt64(log.count), hash: log.last?.hash ?? LogEntry.genesisHash, stateHash: state.stateHash)
     }
 
-    nonisolated func follow(from sequence: UInt64) -> AsyncThrowingStream<LogEntry, any Error> {
+    /// The log from `sequence` on, stored entries then live ones.
+    public nonisolated func follow(from sequence: UInt64) -> AsyncThrowingStream<LogEntry, any Error> {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: LogEntry.self, throwing: (any Error).self)
         let id = UUID()
         continuation.onTermination = { _ in Task { await self.removeFollower(id) } }
@@ -81,12 +87,12 @@ actor InMemoryLedger: LedgerAPI {
     }
 
     /// The next submit throws ``Ledger/LedgerError/storage(_:)`` with `message`.
-    func failNextSubmit(with message: String) {
+    public func failNextSubmit(with message: String) {
         pendingStorageFailure = message
     }
 
     /// How many followers are attached.
-    var followerCount: Int { followers.count }
+    public var followerCount: Int { followers.count }
 
     private func addFollower(
         _ id: UUID, _ continuation: AsyncThrowingStream<LogEntry, any Error>.Continuation, from sequence: UInt64

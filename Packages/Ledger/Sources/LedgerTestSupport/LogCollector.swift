@@ -1,16 +1,18 @@
 import Ledger
-import Testing
 
 /// Consumes a follow stream in a background task and keeps what it delivered, so tests can wait
 /// for "n entries" with a deadline instead of blocking on `next()`.
-actor LogCollector {
-    private(set) var entries: [LogEntry] = []
-    private(set) var failure: (any Error)?
-    private(set) var finished = false
+public actor LogCollector {
+    /// The entries delivered so far, in order.
+    public private(set) var entries: [LogEntry] = []
+    /// The error the stream ended with, if it failed.
+    public private(set) var failure: (any Error)?
+    /// Whether the stream ended.
+    public private(set) var finished = false
     private var task: Task<Void, Never>?
 
     /// Starts consuming `stream`.
-    static func start(_ stream: AsyncThrowingStream<LogEntry, any Error>) async -> LogCollector {
+    public static func start(_ stream: AsyncThrowingStream<LogEntry, any Error>) async -> LogCollector {
         let collector = LogCollector()
         await collector.run(stream)
         return collector
@@ -35,10 +37,10 @@ actor LogCollector {
     }
 
     /// The delivered sequence numbers.
-    var sequences: [UInt64] { entries.map(\.sequence) }
+    public var sequences: [UInt64] { entries.map(\.sequence) }
 
     /// Waits until at least `count` entries arrived (or the stream ended, or the deadline passed).
-    func waitFor(_ count: Int, within timeout: Duration = .seconds(15)) async -> [LogEntry] {
+    public func waitFor(_ count: Int, within timeout: Duration = .seconds(15)) async -> [LogEntry] {
         let deadline = ContinuousClock.now + timeout
         while entries.count < count && !finished && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
@@ -47,14 +49,16 @@ actor LogCollector {
     }
 
     /// Stops consuming (cancels the consuming task) and waits for it to end.
-    func stop() async {
+    public func stop() async {
         task?.cancel()
         await task?.value
     }
 }
 
 /// Waits until `condition` holds, polling, for at most `timeout`; returns whether it held.
-func eventually(within timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
+public func eventually(within timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows
+    -> Bool
+{
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
