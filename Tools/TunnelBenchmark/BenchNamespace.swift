@@ -1,5 +1,6 @@
 import BenchmarkSupport
 import Foundation
+import LinuxHost
 import Tunnel
 
 /// A namespace created for the benchmark and deleted by ``delete()``.

@@ -1,4 +1,5 @@
 import Foundation
+import LinuxHost
 import Synchronization
 import Testing
 import Tunnel
