@@ -1,4 +1,5 @@
 import Foundation
+import LinuxHost
 import Models
 import Synchronization
 import Testing
@@ -34,10 +35,15 @@ struct TestNetwork: Sendable {
     /// The server's address.
     let serverAddress: IPv4Address = "10.77.0.2"
 
-    /// The client namespace, for ``NetworkNamespace/perform(_:)``.
-    var clientNamespace: NetworkNamespace { NetworkNamespace(named: client) }
-    /// The server namespace.
-    var serverNamespace: NetworkNamespace { NetworkNamespace(named: server) }
+    /// Runs `body` on a thread inside the client namespace (sockets opened there stay there).
+    func inClient<T: Sendable>(_ body: @escaping @Sendable () throws(ProbeError) -> T) throws -> T {
+        try NetworkNamespace(named: client).perform(body).get()
+    }
+
+    /// Runs `body` on a thread inside the server namespace.
+    func inServer<T: Sendable>(_ body: @escaping @Sendable () throws(ProbeError) -> T) throws -> T {
+        try NetworkNamespace(named: server).perform(body).get()
+    }
 
     /// Numbers the networks of this process so parallel tests get distinct namespaces.
     private static let counter = Atomic<Int>(0)
