@@ -11,14 +11,6 @@
 /// or let the value count — ``nextDelay(using:)`` records a failure and returns the wait,
 /// ``reset()`` after a connection that worked starts again from `initial`.
 public struct ReconnectBackoff: Hashable, Sendable {
-    /// How a delay is spread below its ceiling.
-    public enum Jitter: Hashable, Sendable {
-        /// The delay is the ceiling.
-        case none
-        /// The delay is uniformly random in `[ceiling/2, ceiling]`.
-        case equal
-    }
-
     /// The ceiling after the first failure.
     public var initial: Duration
     /// The largest ceiling.

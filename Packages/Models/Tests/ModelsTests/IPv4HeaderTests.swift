@@ -51,29 +51,17 @@ struct IPv4HeaderTests {
         #expect(header.fragmentOffset == 0x102 && header.isFragment && !header.moreFragments && !header.dontFragment)
     }
 
-    /// One malformed input and its exact error.
-    struct Malformed: CustomTestStringConvertible, Sendable {
-        let name: String
-        let bytes: [UInt8]
-        let error: IPv4HeaderError
-        var testDescription: String { name }
-    }
-
-    static let malformed: [Malformed] = [
-        Malformed(
-            name: "19 bytes", bytes: [0x45] + [UInt8](repeating: 0, count: 18),
-            error: .truncated(length: 19, needed: 20)),
-        Malformed(name: "version 6", bytes: [0x60] + [UInt8](repeating: 0, count: 39), error: .notVersion4(version: 6)),
-        Malformed(
-            name: "IHL 4", bytes: [0x44] + [UInt8](repeating: 0, count: 19), error: .headerLengthBelowMinimum(16)),
-        Malformed(
-            name: "options cut off", bytes: [0x46] + [UInt8](repeating: 0, count: 21),
-            error: .truncated(length: 22, needed: 24)),
+    /// Malformed inputs (19 bytes, version 6, IHL 4, options cut off) and their exact errors.
+    static let malformed: [([UInt8], IPv4HeaderError)] = [
+        ([0x45] + [UInt8](repeating: 0, count: 18), .truncated(length: 19, needed: 20)),
+        ([0x60] + [UInt8](repeating: 0, count: 39), .notVersion4(version: 6)),
+        ([0x44] + [UInt8](repeating: 0, count: 19), .headerLengthBelowMinimum(16)),
+        ([0x46] + [UInt8](repeating: 0, count: 21), .truncated(length: 22, needed: 24)),
     ]
 
     @Test("malformed headers are named precisely", arguments: malformed)
-    func refused(_ row: Malformed) {
-        #expect(throws: row.error) { try IPv4Header(parsing: row.bytes) }
+    func refused(_ bytes: [UInt8], _ error: IPv4HeaderError) {
+        #expect(throws: error) { try IPv4Header(parsing: bytes) }
     }
 
     @Test("errors read as sentences")
