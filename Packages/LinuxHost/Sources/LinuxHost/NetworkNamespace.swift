@@ -41,8 +41,8 @@ public final class NetworkNamespace: Sendable {
 
     /// Opens a namespace file such as `/proc/1234/ns/net`.
     ///
-    /// - Throws: ``NetworkNamespaceError/cannotOpen(path:errno:)``.
-    public convenience init(path: String) throws(NetworkNamespaceError) {
+    /// - Throws: ``NamespaceError/cannotOpen(path:errno:)``.
+    public convenience init(path: String) throws(NamespaceError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, errno: errno) }
         self.init(handle: descriptor, path: path)
@@ -50,8 +50,8 @@ public final class NetworkNamespace: Sendable {
 
     /// Opens the namespace `ip netns add NAME` created (`/run/netns/NAME`).
     ///
-    /// - Throws: ``NetworkNamespaceError/cannotOpen(path:errno:)`` (ENOENT when there is none).
-    public convenience init(named name: String) throws(NetworkNamespaceError) {
+    /// - Throws: ``NamespaceError/cannotOpen(path:errno:)`` (ENOENT when there is none).
+    public convenience init(named name: String) throws(NamespaceError) {
         try self.init(path: "\(Self.namedDirectory)/\(name)")
     }
 
@@ -66,13 +66,13 @@ public final class NetworkNamespace: Sendable {
     /// waits for it.
     ///
     /// - Returns: the body's result, or its error, as a `Result` (`.get()` rethrows it typed).
-    /// - Throws: ``NetworkNamespaceError/cannotEnter(path:errno:)`` when the thread could not
+    /// - Throws: ``NamespaceError/cannotEnter(path:errno:)`` when the thread could not
     ///   enter the namespace; the body has not run then.
     public func perform<T: Sendable, E: Error>(
         _ body: @escaping @Sendable () throws(E) -> T
-    ) throws(NetworkNamespaceError) -> Result<T, E> {
+    ) throws(NamespaceError) -> Result<T, E> {
         // The closure holds `self`, so the descriptor stays open until the thread is done.
-        try DedicatedThread.runBlocking(name: "netns") { () throws(NetworkNamespaceError) -> Result<T, E> in
+        try DedicatedThread.runBlocking(name: "netns") { () throws(NamespaceError) -> Result<T, E> in
             guard clinuxhost_enter_network_namespace(self.fileDescriptor) == 0 else {
                 throw .cannotEnter(path: self.path, errno: errno)
             }

@@ -21,7 +21,7 @@ public enum NetlinkError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A socket call failed locally (open, bind, send, receive).
     case system(call: String, errno: Int32)
     /// The namespace the socket was to be opened in could not be opened or entered.
-    case namespace(NetworkNamespaceError)
+    case namespace(NamespaceError)
     /// A reply could not be parsed.
     case malformedReply(operation: String, reason: String)
     /// A dump was interrupted by concurrent changes more times than the retry limit allows.

@@ -6,7 +6,7 @@ public enum TunnelDatapathError: Error, Hashable, Sendable, CustomStringConverti
     /// A system call failed for `tunnel`.
     case system(call: String, errno: Int32, tunnel: String)
     /// Opening or entering the tunnel's namespace failed.
-    case namespace(NetworkNamespaceError, tunnel: String)
+    case namespace(NamespaceError, tunnel: String)
 
     /// A sentence naming the tunnel and the failed call.
     public var description: String {

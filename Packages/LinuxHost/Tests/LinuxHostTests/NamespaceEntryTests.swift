@@ -5,7 +5,7 @@ import Testing
 /// Opening and entering namespaces; the live tests (root, iproute2) create their own namespace
 /// and delete it even when they fail.
 @Suite("Network namespaces")
-struct NetworkNamespaceTests {
+struct NamespaceEntryTests {
     /// Why a live test cannot run: it fails instead of skipping.
     struct Unavailable: Error, CustomStringConvertible {
         let description: String
@@ -16,11 +16,11 @@ struct NetworkNamespaceTests {
 
     @Test("a namespace that does not exist is a typed error naming it")
     func missingNamespace() {
-        #expect(throws: NetworkNamespaceError.cannotOpen(path: "/run/netns/linuxhost-no-such", errno: ENOENT)) {
+        #expect(throws: NamespaceError.cannotOpen(path: "/run/netns/linuxhost-no-such", errno: ENOENT)) {
             try NetworkNamespace(named: "linuxhost-no-such")
         }
         #expect(
-            "\(NetworkNamespaceError.cannotOpen(path: "/run/netns/x", errno: ENOENT))"
+            "\(NamespaceError.cannotOpen(path: "/run/netns/x", errno: ENOENT))"
                 == "cannot open network namespace /run/netns/x: No such file or directory (errno 2)")
     }
 
@@ -28,7 +28,7 @@ struct NetworkNamespaceTests {
     func notANamespace() throws {
         let namespace = try NetworkNamespace(path: "/dev/null")
         #expect(namespace.path == "/dev/null")
-        #expect(throws: NetworkNamespaceError.cannotEnter(path: "/dev/null", errno: EINVAL)) {
+        #expect(throws: NamespaceError.cannotEnter(path: "/dev/null", errno: EINVAL)) {
             _ = try namespace.perform { () -> Bool in
                 Issue.record("the body ran although the namespace was not entered")
                 return true

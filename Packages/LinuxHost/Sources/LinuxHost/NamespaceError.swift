@@ -1,7 +1,7 @@
 import Glibc
 
 /// Why a network namespace could not be opened or entered.
-public enum NetworkNamespaceError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum NamespaceError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The namespace file could not be opened (ENOENT: no such namespace).
     case cannotOpen(path: String, errno: Int32)
     /// `setns(2)` refused the namespace (EPERM: CAP_SYS_ADMIN is missing; EINVAL: not a
