@@ -39,15 +39,18 @@ func app(
 /// Non-source files inside a package's test directory (read by path at run time, not resources).
 let packageTestExcludes: [String: [String]] = ["Routing": ["Golden"]]
 
-/// Other local packages a package's test target uses directly (as its own manifest says).
-let packageTestDependencies: [String: [String]] = ["Tunnel": ["LinuxHost"], "Probe": ["LinuxHost"]]
+/// Other products a package's test target uses (as its own manifest says), as (product, package).
+let packageTestDependencies: [String: [(product: String, package: String)]] = [
+    "Tunnel": [("LinuxHostTesting", "LinuxHost")], "Probe": [("LinuxHostTesting", "LinuxHost")],
+    "LinuxHost": [("LinuxHostTesting", "LinuxHost")],
+]
 
 /// A package's own test target, compiled here by path.
 func packageTests(_ name: String) -> Target {
     .testTarget(
         name: "\(name)Tests",
         dependencies: [.product(name: name, package: name), propertyBased]
-            + (packageTestDependencies[name] ?? []).map { .product(name: $0, package: $0) },
+            + (packageTestDependencies[name] ?? []).map { .product(name: $0.product, package: $0.package) },
         path: "Packages/\(name)/Tests/\(name)Tests",
         exclude: packageTestExcludes[name] ?? [],
         swiftSettings: swiftSettings
@@ -243,6 +246,7 @@ let package = Package(
                 "BenchmarkSupport",
                 argumentParser, .product(name: "Models", package: "Models"), .product(name: "Probe", package: "Probe"),
                 .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
             ],
             path: "Tools/ProbeBenchmark",
             swiftSettings: swiftSettings
@@ -276,6 +280,7 @@ let package = Package(
             dependencies: [
                 "BenchmarkSupport", .product(name: "Models", package: "Models"),
                 .product(name: "Tunnel", package: "Tunnel"), .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
             ],
             path: "Tools/TunnelBenchmark",
             swiftSettings: swiftSettings

@@ -5,7 +5,11 @@ import PackageDescription
 
 let package = Package(
     name: "LinuxHost",
-    products: [.library(name: "LinuxHost", targets: ["LinuxHost"])],
+    products: [
+        .library(name: "LinuxHost", targets: ["LinuxHost"]),
+        // For live tests and benchmarks: namespaces made with `ip netns add` and always deleted.
+        .library(name: "LinuxHostTesting", targets: ["LinuxHostTesting"]),
+    ],
     targets: [
         // setns(2) and pthread_setname_np(3), which glibc declares only under _GNU_SOURCE.
         .target(name: "CLinuxHost"),
@@ -14,9 +18,14 @@ let package = Package(
             dependencies: ["CLinuxHost"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        .target(
+            name: "LinuxHostTesting",
+            dependencies: ["LinuxHost"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         .testTarget(
             name: "LinuxHostTests",
-            dependencies: ["LinuxHost"],
+            dependencies: ["LinuxHost", "LinuxHostTesting"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
     ]

@@ -21,7 +21,7 @@ let package = Package(
         .testTarget(
             name: "ProbeTests",
             dependencies: [
-                "Probe", .product(name: "LinuxHost", package: "LinuxHost"),
+                "Probe", .product(name: "LinuxHostTesting", package: "LinuxHost"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

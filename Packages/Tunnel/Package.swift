@@ -25,7 +25,7 @@ let package = Package(
         .testTarget(
             name: "TunnelTests",
             dependencies: [
-                "Tunnel", .product(name: "LinuxHost", package: "LinuxHost"),
+                "Tunnel", .product(name: "LinuxHostTesting", package: "LinuxHost"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

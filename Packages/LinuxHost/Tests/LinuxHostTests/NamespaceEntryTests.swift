@@ -1,16 +1,12 @@
 import Foundation
 import LinuxHost
+import LinuxHostTesting
 import Testing
 
 /// Opening and entering namespaces; the live tests (root, iproute2) create their own namespace
-/// and delete it even when they fail.
+/// (a ``ScratchNamespace``) and delete it even when they fail.
 @Suite("Network namespaces")
 struct NamespaceEntryTests {
-    /// Why a live test cannot run: it fails instead of skipping.
-    struct Unavailable: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// A failure a body throws, to check it comes back typed.
     struct Refusal: Error, Equatable {}
 
@@ -45,9 +41,9 @@ struct NamespaceEntryTests {
     }
 
     @Test("the body runs inside the namespace; the caller's thread stays where it was (root)")
-    func bodyRunsInside() throws {
-        try Self.withScratchNamespace { name in
-            let namespace = try NetworkNamespace(named: name)
+    func bodyRunsInside() async throws {
+        try await ScratchNamespace.with(names: [Self.scratchName()]) { scratch in
+            let namespace = scratch[0].namespace
             let outside = Self.currentNamespace()
             let inside = try namespace.perform { Self.currentNamespace() }.get()
             #expect(inside.hasPrefix("net:["))
@@ -64,9 +60,9 @@ struct NamespaceEntryTests {
     }
 
     @Test("the body's own error comes back typed in the result (root)")
-    func bodyError() throws {
-        try Self.withScratchNamespace { name in
-            let result = try NetworkNamespace(named: name).perform { () throws(Refusal) -> Int in throw Refusal() }
+    func bodyError() async throws {
+        try await ScratchNamespace.with(names: [Self.scratchName()]) { scratch in
+            let result = try scratch[0].namespace.perform { () throws(Refusal) -> Int in throw Refusal() }
             #expect(throws: Refusal()) { try result.get() }
         }
     }
@@ -89,25 +85,8 @@ struct NamespaceEntryTests {
         return names
     }
 
-    /// Creates a namespace with `ip netns add`, runs `body` with its name, and deletes it.
-    static func withScratchNamespace(_ body: (String) throws -> Void) throws {
-        guard getuid() == 0 else { throw Unavailable(description: "this live test needs root (network namespaces)") }
-        let name = "linuxhost-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try ip(["netns", "add", name])
-        defer { try? ip(["netns", "delete", name]) }
-        try body(name)
-    }
-
-    /// Runs `ip ARGUMENTS`; throws when it cannot run or fails.
-    static func ip(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ip"] + arguments
-        do { try process.run() } catch { throw Unavailable(description: "this live test needs iproute2: \(error)") }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let command = "ip " + arguments.joined(separator: " ")
-            throw Unavailable(description: "`\(command)` exited with \(process.terminationStatus)")
-        }
+    /// A namespace name no other test run uses.
+    static func scratchName() -> String {
+        "linuxhost-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     }
 }
