@@ -12,7 +12,7 @@
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
-PACKAGES := Models Ledger Allocator Tunnel Probe Routing
+PACKAGES := Models LinuxHost Ledger Allocator Tunnel Probe Routing
 
 .PHONY: all setup build release test layer-check test-packages devnet lint clean help
 

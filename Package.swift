@@ -12,7 +12,7 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
 
 /// The packages under Packages/, lowest layer first.
-let localPackages = ["Models", "Ledger", "Allocator", "Tunnel", "Probe", "Routing"]
+let localPackages = ["Models", "LinuxHost", "Ledger", "Allocator", "Tunnel", "Probe", "Routing"]
 
 /// An executable under Apps/ (the directory and the binary share the name).
 ///
@@ -39,11 +39,18 @@ func app(
 /// Non-source files inside a package's test directory (read by path at run time, not resources).
 let packageTestExcludes: [String: [String]] = ["Routing": ["Golden"]]
 
+/// Other products a package's test target uses (as its own manifest says), as (product, package).
+let packageTestDependencies: [String: [(product: String, package: String)]] = [
+    "Tunnel": [("LinuxHostTesting", "LinuxHost")], "Probe": [("LinuxHostTesting", "LinuxHost")],
+    "LinuxHost": [("LinuxHostTesting", "LinuxHost")],
+]
+
 /// A package's own test target, compiled here by path.
 func packageTests(_ name: String) -> Target {
     .testTarget(
         name: "\(name)Tests",
-        dependencies: [.product(name: name, package: name), propertyBased],
+        dependencies: [.product(name: name, package: name), propertyBased]
+            + (packageTestDependencies[name] ?? []).map { .product(name: $0.product, package: $0.package) },
         path: "Packages/\(name)/Tests/\(name)Tests",
         exclude: packageTestExcludes[name] ?? [],
         swiftSettings: swiftSettings
@@ -302,6 +309,8 @@ let package = Package(
             dependencies: [
                 "BenchmarkSupport",
                 argumentParser, .product(name: "Models", package: "Models"), .product(name: "Probe", package: "Probe"),
+                .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
             ],
             path: "Tools/ProbeBenchmark",
             swiftSettings: swiftSettings
@@ -334,7 +343,8 @@ let package = Package(
             name: "tunnel-bench",
             dependencies: [
                 "BenchmarkSupport", .product(name: "Models", package: "Models"),
-                .product(name: "Tunnel", package: "Tunnel"),
+                .product(name: "Tunnel", package: "Tunnel"), .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
             ],
             path: "Tools/TunnelBenchmark",
             swiftSettings: swiftSettings

@@ -5,17 +5,20 @@ import Testing
 /// The real front end (spawning `swift package dump-package`) on the fixture trees.
 @Suite("Fixture trees")
 struct FixtureTreeTests {
-    @Test("the good tree has six packages and no violations")
+    @Test("the good tree has seven packages and no violations")
     func goodTreePasses() async throws {
         let report = try await LayerCheckReport.checking(root: TreeLocations.fixture("Good"))
         #expect(report.violations == [])
         #expect(report.passed)
-        #expect(report.summary == "layer-check: 6 packages, 6 source files, no violations")
+        #expect(report.summary == "layer-check: 7 packages, 7 source files, no violations")
         let routing = try #require(report.graph["Routing"])
         #expect(routing.manifest == .read(declaredName: "Routing"))
         #expect(routing.localDependencies == [.sibling("Models"), .sibling("Ledger"), .sibling("Tunnel")])
         #expect(routing.imports.map(\.module) == ["Models", "Ledger", "Tunnel"])
         #expect(report.graph["Models"]?.localDependencies == [])
+        #expect(report.graph["LinuxHost"]?.localDependencies == [])
+        #expect(report.graph["Tunnel"]?.localDependencies == [.sibling("Models"), .sibling("LinuxHost")])
+        #expect(report.graph["Tunnel"]?.imports.map(\.module) == ["Foundation", "LinuxHost", "Models"])
     }
 
     @Test("the bad tree reports exactly Tunnel -> Routing and Allocator importing Foundation")
@@ -33,7 +36,7 @@ struct FixtureTreeTests {
             report.text == """
                 Packages/Allocator/Sources/Allocator/x.swift:1: Allocator imports Foundation: \
                 Allocator does no I/O and may import Models only
-                Tunnel depends on Routing: layer 1 packages may depend on Models only
+                Tunnel depends on Routing: layer 1 packages may depend on layer-0 packages (Models, LinuxHost) only
                 layer-check: 6 packages, 6 source files, 2 violations
                 """)
     }

@@ -9,13 +9,19 @@ struct LayerRuleTests {
         #expect(LayerRule.check(SampleGraph.correct) == [])
     }
 
-    @Test("Models depending on Ledger is reported")
-    func modelsDependingOnLedger() {
-        let graph = SampleGraph.correct(changing: "Models") { $0.localDependencies.append(.sibling("Ledger")) }
+    @Test(
+        "a layer-0 package depending on any local package is reported",
+        arguments: [(LocalPackage.models, LocalPackage.ledger), (.linuxHost, .models)])
+    func layerZeroDependingOnAnything(package: LocalPackage, dependency: LocalPackage) {
+        let graph = SampleGraph.correct(changing: package.name) {
+            $0.localDependencies.append(.sibling(dependency.name))
+        }
         let violations = LayerRule.check(graph)
-        #expect(violations == [.forbiddenDependency(package: .models, dependency: .ledger)])
+        #expect(violations == [.forbiddenDependency(package: package, dependency: dependency)])
         #expect(
-            violations.first?.message == "Models depends on Ledger: layer 0 (Models) may depend on no local package")
+            violations.first?.message
+                == "\(package.name) depends on \(dependency.name): "
+                + "layer 0 packages (Models, LinuxHost) may depend on no local package")
     }
 
     @Test("Tunnel depending on Routing is reported")
@@ -24,13 +30,41 @@ struct LayerRuleTests {
         let violations = LayerRule.check(graph)
         #expect(violations == [.forbiddenDependency(package: .tunnel, dependency: .routing)])
         #expect(
-            violations.first?.description == "Tunnel depends on Routing: layer 1 packages may depend on Models only")
+            violations.first?.description
+                == "Tunnel depends on Routing: layer 1 packages may depend on layer-0 packages (Models, LinuxHost) only"
+        )
     }
 
     @Test("a layer-1 package depending on another layer-1 package is reported")
     func probeDependingOnLedger() {
         let graph = SampleGraph.correct(changing: "Probe") { $0.localDependencies.append(.sibling("Ledger")) }
         #expect(LayerRule.check(graph) == [.forbiddenDependency(package: .probe, dependency: .ledger)])
+    }
+
+    @Test("every package above layer 0 may use LinuxHost, except Allocator")
+    func linuxHostUsers() {
+        #expect(LocalPackage.tunnel.allowedLocalDependencies == [.models, .linuxHost])
+        #expect(LocalPackage.routing.allowedLocalDependencies.isSuperset(of: [.models, .linuxHost, .ledger, .probe]))
+        #expect(LocalPackage.allocator.allowedLocalDependencies == [.models])
+    }
+
+    @Test("Allocator depending on or importing LinuxHost is reported: Models only")
+    func allocatorUsingLinuxHost() {
+        let file = "Packages/Allocator/Sources/Allocator/x.swift"
+        let graph = SampleGraph.correct(changing: "Allocator") {
+            $0.localDependencies.append(.sibling("LinuxHost"))
+            $0.imports.append(SourceImport(module: "LinuxHost", file: file, line: 7))
+        }
+        let violations = LayerRule.check(graph)
+        #expect(
+            violations == [
+                .forbiddenDependency(package: .allocator, dependency: .linuxHost),
+                .forbiddenImport(
+                    package: .allocator, module: "LinuxHost", location: SourceLocation(file: file, line: 7)),
+            ])
+        #expect(
+            violations.first?.message
+                == "Allocator depends on LinuxHost: Allocator must stay embeddable and may depend on Models only")
     }
 
     @Test("Routing depending on an app directory outside Packages/ is reported")
@@ -44,7 +78,7 @@ struct LayerRuleTests {
         #expect(
             violation.message
                 == "Routing depends on doublezero (../../Apps/doublezero): not one of the packages under Packages/ "
-                + "(Models, Ledger, Allocator, Tunnel, Probe, Routing)")
+                + "(Models, LinuxHost, Ledger, Allocator, Tunnel, Probe, Routing)")
         #expect(violation.package == "Routing")
         #expect(violation.subject == "doublezero")
     }
@@ -127,7 +161,7 @@ struct LayerRuleTests {
         #expect(
             violations.first?.description
                 == "Packages/Ledger/Sources/Ledger/Store.swift:4: "
-                + "Ledger imports Routing: layer 1 packages may depend on Models only")
+                + "Ledger imports Routing: layer 1 packages may depend on layer-0 packages (Models, LinuxHost) only")
     }
 
     @Test("importing a non-main module of a forbidden package is reported")
@@ -143,7 +177,7 @@ struct LayerRuleTests {
             ])
     }
 
-    @Test("a directory that is not one of the six packages is reported")
+    @Test("a directory that is not one of the seven packages is reported")
     func unknownPackageDirectory() {
         var graph = SampleGraph.correct
         graph.packages.append(PackageNode(directoryName: "Telemetry"))
@@ -152,7 +186,7 @@ struct LayerRuleTests {
         #expect(
             violations.first?.message
                 == "Packages/Telemetry is not a known package: the packages are "
-                + "Models, Ledger, Allocator, Tunnel, Probe, Routing")
+                + "Models, LinuxHost, Ledger, Allocator, Tunnel, Probe, Routing")
     }
 
     @Test("a package directory without Package.swift is reported")

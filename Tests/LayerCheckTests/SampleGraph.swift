@@ -3,7 +3,8 @@ import LayerCheck
 /// Package graphs for the rule's unit tests, built in memory.
 enum SampleGraph {
     /// A graph that follows the rule: the real layering, with typical imports, Allocator using an
-    /// external package in its tests only, and Routing using Ledger and Tunnel.
+    /// external package in its tests only, Tunnel and Probe using LinuxHost, and Routing using
+    /// Ledger and Tunnel.
     static var correct: PackageGraph {
         /// A source import at line `line` of `Packages/<package>/Sources/<package>/x.swift`.
         func imports(_ package: String, _ modules: String...) -> [SourceImport] {
@@ -16,6 +17,9 @@ enum SampleGraph {
             PackageNode(
                 directoryName: "Models", externalDependencies: [testOnly], imports: imports("Models", "Foundation")),
             PackageNode(
+                directoryName: "LinuxHost", modules: ["LinuxHost", "CLinuxHost"],
+                imports: imports("LinuxHost", "CLinuxHost", "Glibc", "Synchronization")),
+            PackageNode(
                 directoryName: "Ledger", localDependencies: [.sibling("Models")],
                 externalDependencies: [ExternalDependency(identity: "sqlite", isUsedByTestsOnly: false)],
                 imports: imports("Ledger", "Foundation", "Models", "SQLite3")),
@@ -23,10 +27,11 @@ enum SampleGraph {
                 directoryName: "Allocator", localDependencies: [.sibling("Models")], externalDependencies: [testOnly],
                 imports: imports("Allocator", "Models", "Swift")),
             PackageNode(
-                directoryName: "Tunnel", localDependencies: [.sibling("Models")], modules: ["Tunnel", "CNetlink"],
-                imports: imports("Tunnel", "Glibc", "Models", "CNetlink")),
+                directoryName: "Tunnel", localDependencies: [.sibling("Models"), .sibling("LinuxHost")],
+                modules: ["Tunnel", "CNetlink"], imports: imports("Tunnel", "Glibc", "Models", "LinuxHost", "CNetlink")),
             PackageNode(
-                directoryName: "Probe", localDependencies: [.sibling("Models")], imports: imports("Probe", "Models")),
+                directoryName: "Probe", localDependencies: [.sibling("Models"), .sibling("LinuxHost")],
+                imports: imports("Probe", "Models", "LinuxHost")),
             PackageNode(
                 directoryName: "Routing",
                 localDependencies: [.sibling("Models"), .sibling("Ledger"), .sibling("Tunnel")],

@@ -1,13 +1,16 @@
 import ArgumentParser
 import BenchmarkSupport
 import Foundation
+import LinuxHostTesting
 import Models
 
 /// Two namespaces joined by veth: client 10.78.0.1/24, server 10.78.0.2 and following
-/// addresses. Created straight inside the namespaces; removed by `remove()`.
+/// addresses. The namespaces are LinuxHost scratch namespaces, the veth pair is created straight
+/// inside them; `remove()` deletes both.
 struct BenchNetwork {
     let client: String
     let server: String
+    private var namespaces: [ScratchNamespace] = []
     private(set) var serverAddresses: [IPv4Address] = []
 
     init(tag: String) {
@@ -16,9 +19,7 @@ struct BenchNetwork {
     }
 
     mutating func create(serverAddresses count: Int) throws {
-        remove()
-        try ShellCommand.run(["ip", "netns", "add", client])
-        try ShellCommand.run(["ip", "netns", "add", server])
+        for name in [client, server] { namespaces.append(try ScratchNamespace(name: name)) }
         try ShellCommand.run([
             "ip", "link", "add", "veth0", "netns", client, "type", "veth", "peer", "name", "veth0", "netns", server,
         ])
@@ -41,7 +42,7 @@ struct BenchNetwork {
     }
 
     func remove() {
-        for namespace in [client, server] { _ = try? ShellCommand.run(["ip", "netns", "delete", namespace]) }
+        for namespace in namespaces { namespace.delete() }
     }
 
     /// `ping`'s average RTT in microseconds over `count` echoes `interval` seconds apart, from

@@ -1,13 +1,14 @@
 import BenchmarkSupport
 import ArgumentParser
 import Foundation
+import LinuxHost
 import Models
 import Probe
 
 /// `make bench-probe`: the ICMP prober's CPU cost and its agreement with `ping`, measured
 /// between two network namespaces joined by a veth pair (needs root and iproute2 and
 /// iputils-ping). The prober's socket is opened inside the client namespace
-/// (`NetworkNamespace.perform`); `ping` runs there through `ip netns exec`.
+/// (LinuxHost's `NetworkNamespace.perform`); `ping` runs there through `ip netns exec`.
 ///
 /// Each run measures:
 /// - CPU time (user + system, `getrusage`) of one pass of `targets × probes` echoes,
@@ -47,7 +48,7 @@ struct ProbeBenchmark: ParsableCommand {
 
         let socket = try NetworkNamespace(named: network.client).perform { () throws(ProbeError) in
             try ICMPSocket(.automatic)
-        }
+        }.get()
         print("socket: \(socket.kind.rawValue) ICMP (net.ipv4.ping_group_range decides)")
         let probeTargets = network.serverAddresses.map { ProbeTarget(device: .zero, deviceCode: "bench", address: $0) }
         let cpuProber = try ICMPEchoProber(

@@ -1,5 +1,6 @@
 import BenchmarkSupport
 import Foundation
+import LinuxHostTesting
 import Models
 import Tunnel
 
@@ -27,7 +28,7 @@ struct ProvisioningBenchmark {
     }
 
     func run() throws -> Result {
-        let scratch = try BenchNamespace("prov")
+        let scratch = try ScratchNamespace.bench("prov")
         defer { scratch.delete() }
         try scratch.ip("link", "set", "dev", "lo", "up")
         let session = try NetlinkSession(namespace: scratch.namespace)

@@ -1,5 +1,6 @@
 import BenchmarkSupport
 import Foundation
+import LinuxHostTesting
 import Models
 import Tunnel
 
@@ -17,9 +18,9 @@ struct ThroughputBenchmark {
     }
 
     func run() throws -> Result {
-        let host = try BenchNamespace("host")
+        let host = try ScratchNamespace.bench("host")
         defer { host.delete() }
-        let device = try BenchNamespace("dev")
+        let device = try ScratchNamespace.bench("dev")
         defer { device.delete() }
         try host.ip("link", "add", "a0", "type", "veth", "peer", "name", "b0", "netns", device.name)
         try host.ip("address", "add", "10.0.0.1/24", "dev", "a0")
@@ -67,7 +68,8 @@ struct ThroughputBenchmark {
     }
 
     /// Runs an iperf3 server in `to` (one test) and a client in `from`; returns the received rate.
-    private func iperf(from client: BenchNamespace, to server: BenchNamespace, server address: String) throws -> Double
+    private func iperf(from client: ScratchNamespace, to server: ScratchNamespace, server address: String) throws
+        -> Double
     {
         let process = try ShellCommand.start(["ip", "netns", "exec", server.name, "iperf3", "-s", "-1", "-B", address])
         defer {

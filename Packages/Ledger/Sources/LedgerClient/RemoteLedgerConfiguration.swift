@@ -1,3 +1,5 @@
+import Models
+
 /// Timeouts, limits and reconnection for a ``RemoteLedger``.
 public struct RemoteLedgerConfiguration: Sendable, Hashable {
     /// How long to wait for a TCP connection.

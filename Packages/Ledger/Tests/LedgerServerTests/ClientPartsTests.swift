@@ -1,7 +1,7 @@
 import LedgerClient
 import Testing
 
-/// The client's pure parts: line splitting and backoff.
+/// The client's pure parts: line splitting (the reconnect backoff is Models' and tested there).
 @Suite("Ledger client: parts")
 struct ClientPartsTests {
     @Test("lines split across chunks come out whole; CR and empty lines are dropped")
@@ -21,24 +21,5 @@ struct ClientPartsTests {
         var splitter = NDJSONLineSplitter(maxLineBytes: 4)
         splitter.append(Array("abcdefgh".utf8))
         #expect(throws: NDJSONLineTooLong.self) { try splitter.nextLine() }
-    }
-
-    @Test("backoff doubles from 100 ms to 5 s with jitter in the upper half, and resets")
-    func backoff() {
-        var backoff = ReconnectBackoff()
-        var ceilings: [Duration] = []
-        for _ in 0..<9 {
-            let ceiling = backoff.currentCeiling
-            ceilings.append(ceiling)
-            let delay = backoff.nextDelay()
-            #expect(delay >= ceiling / 2 && delay <= ceiling)
-        }
-        #expect(
-            ceilings == [
-                .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .milliseconds(1600),
-                .milliseconds(3200), .seconds(5), .seconds(5), .seconds(5),
-            ])
-        backoff.reset()
-        #expect(backoff.currentCeiling == .milliseconds(100))
     }
 }

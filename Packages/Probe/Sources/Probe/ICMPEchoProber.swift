@@ -1,3 +1,4 @@
+import LinuxHost
 import Synchronization
 
 /// Measures round-trip times to many addresses at once with ICMP echoes over one

@@ -7,7 +7,7 @@ import Models
 /// ``ICMPSocketKind``.
 ///
 /// The socket belongs to the network namespace of the thread that opened it; to probe from
-/// another namespace, open it inside ``NetworkNamespace/perform(_:)``.
+/// another namespace, open it inside LinuxHost's `NetworkNamespace.perform(_:)`.
 public final class ICMPSocket: Sendable {
     /// Which kind to open.
     public enum Preference: String, Hashable, Sendable, CaseIterable {
@@ -108,9 +108,14 @@ public final class ICMPSocket: Sendable {
             var icmpBytes = datagram.bytes
             var source = datagram.source
             if kind == .raw {
-                guard let packet = try? IPv4Packet(decoding: datagram.bytes) else { continue }
-                icmpBytes = packet.payload
-                source = packet.source
+                guard let header = try? IPv4Header(parsing: datagram.bytes) else { continue }
+                // Linux hands raw sockets the total length as sent; where it does not fit the
+                // bytes received, the rest of the datagram is taken as the payload.
+                let payload =
+                    header.payloadRange(inPacketOf: datagram.bytes.count)
+                    ?? header.headerLength..<datagram.bytes.count
+                icmpBytes = Array(datagram.bytes[payload])
+                source = header.source
             }
             guard let message = try? ICMPEchoMessage(decoding: icmpBytes), message.kind == .reply else { continue }
             // The kernel demultiplexes datagram sockets itself; raw sockets see every reply.

@@ -6,8 +6,6 @@ public enum PacketDecodingError: Error, Hashable, Sendable {
     case notEcho(type: UInt8, code: UInt8)
     /// The ICMP checksum does not match the message (`received` is the field's value).
     case badChecksum(received: UInt16)
-    /// The IPv4 header is malformed: `reason` says how.
-    case badIPv4Header(reason: String)
 }
 
 extension PacketDecodingError: CustomStringConvertible {
@@ -20,8 +18,6 @@ extension PacketDecodingError: CustomStringConvertible {
             "ICMP message type \(type) code \(code) is not an echo request (8/0) or reply (0/0)"
         case .badChecksum(let received):
             "ICMP checksum 0x\(String(received, radix: 16)) does not match the message"
-        case .badIPv4Header(let reason):
-            "bad IPv4 header: \(reason)"
         }
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
+import LinuxHost
 import Synchronization
 
 /// A TWAMP-light reflector (RFC 5357 §4.2, unauthenticated, no control session): answers every
@@ -60,19 +60,15 @@ public final class TWAMPReflector: Sendable {
         }
     }
 
-    /// Runs ``run()`` on a thread of its own; returns once that thread is running.
+    /// Runs ``run()`` on a thread of its own (a ``DedicatedThread``) and returns; test packets
+    /// arriving before the thread is scheduled wait in the socket.
     public func start() {
         startedInBackground.store(true, ordering: .releasing)
-        let running = DispatchSemaphore(value: 0)
-        let thread = Thread { [self] in
-            running.signal()
+        _ = DedicatedThread(name: "twamp-reflector") { [self] in
             var failure: ProbeError?
             do throws(ProbeError) { try run() } catch { failure = error }
             finished.withLock { $0 = (true, failure) }
         }
-        thread.name = "twamp-reflector"
-        thread.start()
-        running.wait()
     }
 
     /// Stops the loop; returns the error that ended it early, if any, once it has ended (when

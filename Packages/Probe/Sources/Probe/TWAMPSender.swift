@@ -1,3 +1,4 @@
+import LinuxHost
 import Models
 import Synchronization
 

@@ -7,7 +7,7 @@ import Testing
 /// ICMP probing for real, between two network namespaces (needs root; see `TestNetwork`).
 ///
 /// The prober runs in the client namespace by opening its socket on a thread that entered the
-/// namespace (`NetworkNamespace.perform`); `ping` runs there too through `ip netns exec`.
+/// namespace (LinuxHost's `NetworkNamespace.perform`); `ping` runs there too through `ip netns exec`.
 @Suite("ICMP probing between namespaces (root)", .serialized)
 struct ICMPLiveTests {
     /// A target on the server namespace.
@@ -19,7 +19,7 @@ struct ICMPLiveTests {
     func agreesWithPing(kind: ICMPSocketKind) async throws {
         try await TestNetwork.with { network in
             if kind == .datagram { try network.allowDatagramICMP() }
-            let socket = try network.clientNamespace.perform { () throws(ProbeError) in
+            let socket = try network.inClient { () throws(ProbeError) in
                 try ICMPSocket(kind == .raw ? .raw : .datagram)
             }
             #expect(socket.kind == kind)
@@ -56,7 +56,7 @@ struct ICMPLiveTests {
                     "==", "0",
                 ],
             ])
-            let socket = try network.clientNamespace.perform { () throws(ProbeError) in try ICMPSocket(.automatic) }
+            let socket = try network.inClient { () throws(ProbeError) in try ICMPSocket(.automatic) }
             let prober = try ICMPEchoProber(
                 socket: socket,
                 configuration: .init(count: 10, interval: .milliseconds(20), timeout: .milliseconds(800)))
@@ -83,9 +83,9 @@ struct ICMPLiveTests {
         try await TestNetwork.with { network in
             // A new namespace starts with ping_group_range "1 0": nobody may open ping sockets.
             #expect(throws: ProbeError.systemCall(call: "socket", errno: EACCES, context: "a datagram ICMP socket")) {
-                try network.clientNamespace.perform { () throws(ProbeError) in try ICMPSocket(.datagram) }
+                try network.inClient { () throws(ProbeError) in try ICMPSocket(.datagram) }
             }
-            let fallback = try network.clientNamespace.perform { () throws(ProbeError) in try ICMPSocket(.automatic) }
+            let fallback = try network.inClient { () throws(ProbeError) in try ICMPSocket(.automatic) }
             #expect(fallback.kind == .raw)
             let rawResults = try await ICMPEchoProber(
                 socket: fallback, configuration: .init(count: 3, interval: .milliseconds(10), timeout: .seconds(2))
@@ -93,7 +93,7 @@ struct ICMPLiveTests {
             #expect(rawResults.first?.statistics.received == 3)
 
             try network.allowDatagramICMP()
-            let datagram = try network.clientNamespace.perform { () throws(ProbeError) in try ICMPSocket(.automatic) }
+            let datagram = try network.inClient { () throws(ProbeError) in try ICMPSocket(.automatic) }
             #expect(datagram.kind == .datagram)
             let datagramResults = try await ICMPEchoProber(
                 socket: datagram, configuration: .init(count: 3, interval: .milliseconds(10), timeout: .seconds(2))
@@ -105,7 +105,7 @@ struct ICMPLiveTests {
     @Test("an address nobody answers is unreachable, not an error")
     func unansweredAddress() async throws {
         try await TestNetwork.with { network in
-            let socket = try network.clientNamespace.perform { () throws(ProbeError) in try ICMPSocket(.raw) }
+            let socket = try network.inClient { () throws(ProbeError) in try ICMPSocket(.raw) }
             let prober = try ICMPEchoProber(
                 socket: socket, configuration: .init(count: 2, interval: .milliseconds(10), timeout: .milliseconds(300))
             )

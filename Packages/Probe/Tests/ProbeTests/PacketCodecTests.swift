@@ -45,27 +45,6 @@ struct PacketCodecTests {
         #expect(throws: row.error) { try ICMPEchoMessage(decoding: row.bytes) }
     }
 
-    @Test("an IPv4 header is stripped to its payload, options included")
-    func ipv4Header() throws {
-        let icmp = ICMPEchoMessage(kind: .reply, identifier: 7, sequence: 9).encoded()
-        // Version 4, IHL 6 (one option word), total length 24 + 8, TTL 61, protocol 1.
-        var packet: [UInt8] = [0x46, 0, 0, 32, 0, 0, 0, 0, 61, 1, 0, 0, 10, 0, 0, 2, 10, 0, 0, 1, 1, 1, 1, 1]
-        packet += icmp
-        packet += [0xEE, 0xEE]  // trailing bytes beyond the total length are cut off
-        let parsed = try IPv4Packet(decoding: packet)
-        #expect(parsed.source == "10.0.0.2")
-        #expect(parsed.destination == "10.0.0.1")
-        #expect(parsed.ttl == 61)
-        #expect(parsed.protocolNumber == 1)
-        #expect(parsed.payload == icmp)
-        #expect(throws: PacketDecodingError.badIPv4Header(reason: "version 6, expected 4")) {
-            try IPv4Packet(decoding: [0x60] + [UInt8](repeating: 0, count: 39))
-        }
-        #expect(throws: PacketDecodingError.badIPv4Header(reason: "header length 16 below 20")) {
-            try IPv4Packet(decoding: [0x44] + [UInt8](repeating: 0, count: 19))
-        }
-    }
-
     @Test("NTP timestamps of known instants")
     func ntpKnownValues() {
         let epoch = NTPTimestamp(WallClockTime(sinceUnixEpoch: .zero))

@@ -22,7 +22,7 @@ struct ProbeAndSelectLiveTests {
             ]
             let targets = ProbeTarget.targets(for: devices)
             #expect(targets.map(\.address) == [amsPublic, amsEndpoint, fraPublic])
-            let socket = try network.clientNamespace.perform { () throws(ProbeError) in try ICMPSocket(.automatic) }
+            let socket = try network.inClient { () throws(ProbeError) in try ICMPSocket(.automatic) }
             let prober = try ICMPEchoProber(
                 socket: socket, configuration: .init(count: 3, interval: .milliseconds(20), timeout: .milliseconds(500))
             )

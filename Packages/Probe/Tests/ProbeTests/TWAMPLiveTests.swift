@@ -11,13 +11,13 @@ struct TWAMPLiveTests {
     func reflectorAnswersSender() async throws {
         try await TestNetwork.with { network in
             let serverAddress = network.serverAddress
-            let reflectorSocket = try network.serverNamespace.perform { () throws(ProbeError) in
+            let reflectorSocket = try network.inServer { () throws(ProbeError) in
                 try UDPSocket(address: serverAddress, port: TWAMPReflector.wellKnownPort)
             }
             let reflector = try TWAMPReflector(socket: reflectorSocket)
             reflector.start()
             defer { reflector.stop() }
-            let senderSocket = try network.clientNamespace.perform { () throws(ProbeError) in try UDPSocket() }
+            let senderSocket = try network.inClient { () throws(ProbeError) in try UDPSocket() }
             let sender = try TWAMPSender(
                 socket: senderSocket, configuration: .init(count: 10, interval: .milliseconds(10), timeout: .seconds(2))
             )
@@ -44,7 +44,7 @@ struct TWAMPLiveTests {
     func missingReflectorAndJunk() async throws {
         try await TestNetwork.with { network in
             let serverAddress = network.serverAddress
-            let senderSocket = try network.clientNamespace.perform { () throws(ProbeError) in try UDPSocket() }
+            let senderSocket = try network.inClient { () throws(ProbeError) in try UDPSocket() }
             let sender = try TWAMPSender(
                 socket: senderSocket,
                 configuration: .init(count: 3, interval: .milliseconds(5), timeout: .milliseconds(300)))
@@ -53,7 +53,7 @@ struct TWAMPLiveTests {
             #expect(!unanswered.statistics.reachable)
             #expect(unanswered.reflectorReceivedTTL == nil)
 
-            let reflectorSocket = try network.serverNamespace.perform { () throws(ProbeError) in
+            let reflectorSocket = try network.inServer { () throws(ProbeError) in
                 try UDPSocket(address: serverAddress, port: 8620)
             }
             let reflector = try TWAMPReflector(socket: reflectorSocket)
@@ -71,10 +71,10 @@ struct TWAMPLiveTests {
         try await TestNetwork.with { network in
             let serverAddress = network.serverAddress
             // The test plays the reflector, so it decides what comes back and when.
-            let reflector = try network.serverNamespace.perform { () throws(ProbeError) in
+            let reflector = try network.inServer { () throws(ProbeError) in
                 try UDPSocket(address: serverAddress, port: 8620)
             }
-            let senderSocket = try network.clientNamespace.perform { () throws(ProbeError) in try UDPSocket() }
+            let senderSocket = try network.inClient { () throws(ProbeError) in try UDPSocket() }
             let sender = try TWAMPSender(
                 socket: senderSocket, configuration: .init(count: 1, interval: .zero, timeout: .seconds(2)))
 

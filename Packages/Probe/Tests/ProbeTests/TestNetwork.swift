@@ -1,4 +1,5 @@
 import Foundation
+import LinuxHostTesting
 import Models
 import Synchronization
 import Testing
@@ -9,8 +10,8 @@ import Testing
 /// `server` (10.77.0.2/24 plus any extra addresses). Test traffic never touches the root
 /// namespace. Needs root and iproute2; fails loudly without them.
 ///
-/// Use ``TestNetwork/with(extraServerAddresses:_:)``: it deletes both namespaces afterwards,
-/// also when the body fails or throws.
+/// Use ``TestNetwork/with(extraServerAddresses:_:)``: it deletes both namespaces afterwards
+/// (they are LinuxHost ``ScratchNamespace``s), also when the body fails or throws.
 struct TestNetwork: Sendable {
     /// Why a live test cannot run here.
     struct Unavailable: Error, CustomStringConvertible {
@@ -25,19 +26,28 @@ struct TestNetwork: Sendable {
         var description: String { "`\(command.joined(separator: " "))` exited with \(status): \(output)" }
     }
 
+    /// The client namespace.
+    let clientNamespace: ScratchNamespace
+    /// The server namespace.
+    let serverNamespace: ScratchNamespace
     /// The client namespace's name.
-    let client: String
+    var client: String { clientNamespace.name }
     /// The server namespace's name.
-    let server: String
+    var server: String { serverNamespace.name }
     /// The client's address.
     let clientAddress: IPv4Address = "10.77.0.1"
     /// The server's address.
     let serverAddress: IPv4Address = "10.77.0.2"
 
-    /// The client namespace, for ``NetworkNamespace/perform(_:)``.
-    var clientNamespace: NetworkNamespace { NetworkNamespace(named: client) }
-    /// The server namespace.
-    var serverNamespace: NetworkNamespace { NetworkNamespace(named: server) }
+    /// Runs `body` on a thread inside the client namespace (sockets opened there stay there).
+    func inClient<T: Sendable>(_ body: @escaping @Sendable () throws(ProbeError) -> T) throws -> T {
+        try clientNamespace.namespace.perform(body).get()
+    }
+
+    /// Runs `body` on a thread inside the server namespace.
+    func inServer<T: Sendable>(_ body: @escaping @Sendable () throws(ProbeError) -> T) throws -> T {
+        try serverNamespace.namespace.perform(body).get()
+    }
 
     /// Numbers the networks of this process so parallel tests get distinct namespaces.
     private static let counter = Atomic<Int>(0)
@@ -48,11 +58,12 @@ struct TestNetwork: Sendable {
     ) async throws -> T {
         try requireLiveTestPrerequisites()
         let number = counter.add(1, ordering: .relaxed).newValue
-        let network = TestNetwork(
-            client: "probe-t\(getpid())-\(number)c", server: "probe-t\(getpid())-\(number)s")
-        defer { network.remove() }
-        try network.create(extraServerAddresses: extraServerAddresses)
-        return try await body(network)
+        let names = ["probe-t\(getpid())-\(number)c", "probe-t\(getpid())-\(number)s"]
+        return try await ScratchNamespace.with(names: names) { namespaces in
+            let network = TestNetwork(clientNamespace: namespaces[0], serverNamespace: namespaces[1])
+            try network.connect(extraServerAddresses: extraServerAddresses)
+            return try await body(network)
+        }
     }
 
     /// Fails (does not skip) when not root or a needed tool is missing.
@@ -108,10 +119,8 @@ struct TestNetwork: Sendable {
         try Self.run(["ip", "netns", "exec", server] + arguments)
     }
 
-    private func create(extraServerAddresses: [IPv4Address]) throws {
-        remove()
-        try Self.run(["ip", "netns", "add", client])
-        try Self.run(["ip", "netns", "add", server])
+    /// Joins the two namespaces with a veth pair and addresses it.
+    private func connect(extraServerAddresses: [IPv4Address]) throws {
         // Both ends are created straight inside their namespaces, never in the root namespace.
         try Self.run([
             "ip", "link", "add", "veth0", "netns", client, "type", "veth", "peer", "name", "veth0", "netns", server,
@@ -139,13 +148,6 @@ struct TestNetwork: Sendable {
             usleep(10_000)
         }
         throw Unavailable(description: "veth0 did not come up within 5 s: \(states)")
-    }
-
-    /// Deletes both namespaces (and with them the veth pair); ignores ones that do not exist.
-    func remove() {
-        for name in [client, server] {
-            _ = try? Self.run(["ip", "netns", "delete", name])
-        }
     }
 
     /// Drops packets arriving in the server namespace: one nftables rule per entry of `matches`,

@@ -5,8 +5,13 @@ import Routing
 ///
 /// The defaults are those of `doublezerod` (`reference/client.md` §2.9): local AS 65000,
 /// router ID 1.1.1.1, hold time 90 s (devices answer 3 s, so 3 s is negotiated), TCP port 179,
-/// a 30 s session timeout.
+/// a 30 s session timeout, reconnection 1 s doubling to 30 s.
 public struct BGPSpeakerConfiguration: Sendable {
+    /// The speaker's default reconnection delays: 1 s doubling to 30 s, without jitter (one
+    /// session per host, so no herd to spread).
+    public static let defaultReconnectBackoff = ReconnectBackoff(
+        initial: .seconds(1), maximum: .seconds(30), jitter: .none)
+
     /// Our AS (onchain `GlobalConfig.local_asn`, 65000 on every DoubleZero network).
     public var localASN: UInt32
     /// The AS the peer must announce (the device's AS, onchain `GlobalConfig.remote_asn`).
@@ -27,8 +32,9 @@ public struct BGPSpeakerConfiguration: Sendable {
     public var holdTime: UInt16
     /// How long one TCP connect may take.
     public var connectTimeout: Duration
-    /// Delays between connection attempts.
-    public var reconnectBackoff: BGPReconnectBackoff
+    /// Delays between connection attempts (``ReconnectBackoff/delay(afterFailures:)`` after
+    /// each failed or closed session).
+    public var reconnectBackoff: ReconnectBackoff
     /// If the session is not established this long after start or after a close, the status
     /// becomes ``BGPSessionStatus/networkUnreachable`` or ``BGPSessionStatus/failed``.
     public var sessionTimeout: Duration
@@ -38,7 +44,7 @@ public struct BGPSpeakerConfiguration: Sendable {
         localASN: UInt32 = 65000, remoteASN: UInt32, routerID: IPv4Address = IPv4Address(1, 1, 1, 1),
         peerAddress: IPv4Address, peerPort: Int = 179, localAddress: IPv4Address? = nil,
         nextHop: IPv4Address? = nil, communities: [BGPCommunity] = [], holdTime: UInt16 = 90,
-        connectTimeout: Duration = .seconds(5), reconnectBackoff: BGPReconnectBackoff = .standard,
+        connectTimeout: Duration = .seconds(5), reconnectBackoff: ReconnectBackoff = defaultReconnectBackoff,
         sessionTimeout: Duration = .seconds(30)
     ) {
         self.localASN = localASN

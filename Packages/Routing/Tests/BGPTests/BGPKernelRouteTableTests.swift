@@ -55,17 +55,16 @@ struct BGPKernelRouteTableTests {
     }
 }
 
-@Suite("Reconnect backoff")
-struct BGPReconnectBackoffTests {
-    @Test("doubles from initial up to maximum")
-    func doubling() {
-        let backoff = BGPReconnectBackoff(initial: .milliseconds(250), maximum: .seconds(2))
+@Suite("Speaker defaults and session status")
+struct BGPSpeakerDefaultsTests {
+    @Test("reconnection waits 1 s doubling to 30 s, without jitter")
+    func reconnectBackoff() {
+        let backoff = BGPSpeakerConfiguration(remoteASN: 65342, peerAddress: "169.254.0.0").reconnectBackoff
+        #expect(backoff == BGPSpeakerConfiguration.defaultReconnectBackoff)
         #expect(
-            (1...6).map { backoff.delay(afterFailures: $0) } == [
-                .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(2), .seconds(2),
+            [1, 2, 3, 5, 6, 100].map { backoff.delay(afterFailures: $0) } == [
+                .seconds(1), .seconds(2), .seconds(4), .seconds(16), .seconds(30), .seconds(30),
             ])
-        #expect(BGPReconnectBackoff.standard.delay(afterFailures: 100) == .seconds(30))
-        #expect(BGPReconnectBackoff(initial: .seconds(5), maximum: .seconds(1)).maximum == .seconds(5))
     }
 
     @Test("status strings are upstream's")

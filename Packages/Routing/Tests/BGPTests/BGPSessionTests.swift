@@ -22,7 +22,8 @@ struct BGPSessionTests {
             configuration: BGPSpeakerConfiguration(
                 remoteASN: peerASN, peerAddress: IPv4Address(127, 0, 0, 1), peerPort: peer.port,
                 nextHop: IPv4Address(169, 254, 0, 1),
-                reconnectBackoff: BGPReconnectBackoff(initial: .milliseconds(100), maximum: .milliseconds(200))),
+                reconnectBackoff: ReconnectBackoff(
+                    initial: .milliseconds(100), maximum: .milliseconds(200), jitter: .none)),
             eventLoopGroup: group)
     }
 

@@ -53,7 +53,7 @@ struct BIRDLiveTests {
             configuration: BGPSpeakerConfiguration(
                 remoteASN: Self.deviceASN, peerAddress: IPv4Address(network.deviceAddress)!,
                 localAddress: IPv4Address(network.userAddress)!,
-                reconnectBackoff: BGPReconnectBackoff(initial: .milliseconds(200), maximum: .seconds(1))),
+                reconnectBackoff: ReconnectBackoff(initial: .milliseconds(200), maximum: .seconds(1), jitter: .none)),
             eventLoopGroup: group)
     }
 
@@ -239,7 +239,7 @@ struct BIRDLiveTests {
             configuration: BGPSpeakerConfiguration(
                 remoteASN: 64999, peerAddress: IPv4Address(network.deviceAddress)!,
                 localAddress: IPv4Address(network.userAddress)!,
-                reconnectBackoff: BGPReconnectBackoff(initial: .milliseconds(500), maximum: .seconds(1)),
+                reconnectBackoff: ReconnectBackoff(initial: .milliseconds(500), maximum: .seconds(1), jitter: .none),
                 sessionTimeout: .seconds(2)),
             eventLoopGroup: group)
         let events = EventRecorder(speaker.events)
@@ -268,7 +268,8 @@ struct BIRDLiveTests {
         let speaker = BGPSpeaker(
             configuration: BGPSpeakerConfiguration(
                 remoteASN: Self.deviceASN, peerAddress: IPv4Address(network.deviceAddress)!,
-                reconnectBackoff: BGPReconnectBackoff(initial: .milliseconds(100), maximum: .milliseconds(400)),
+                reconnectBackoff: ReconnectBackoff(
+                    initial: .milliseconds(100), maximum: .milliseconds(400), jitter: .none),
                 sessionTimeout: .seconds(1)),
             eventLoopGroup: group)
         let events = EventRecorder(speaker.events)

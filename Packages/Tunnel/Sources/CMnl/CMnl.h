@@ -7,7 +7,6 @@
 #include <sys/ioctl.h>
 #include <netinet/in.h>
 #include <net/if.h>
-#include <sched.h>
 #include <poll.h>
 #include <unistd.h>
 #include <sys/syscall.h>
@@ -20,11 +19,6 @@
 #include <linux/if_tunnel.h>
 #include <linux/fib_rules.h>
 #include <linux/if_tun.h>
-
-/// glibc declares setns only under _GNU_SOURCE.
-extern int setns(int fd, int nstype);
-/// Moves the calling thread into the network namespace `fd` refers to.
-static inline int cmnl_setns_network(int fd) { return setns(fd, 0x40000000 /* CLONE_NEWNET */); }
 
 /// TUNSETIFF (a function-like macro Swift cannot import).
 static inline unsigned long cmnl_tunsetiff(void) { return TUNSETIFF; }

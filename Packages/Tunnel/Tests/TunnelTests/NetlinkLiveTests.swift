@@ -1,3 +1,4 @@
+import LinuxHostTesting
 import Models
 import Testing
 import Tunnel

@@ -1,4 +1,5 @@
 import Foundation
+import LinuxHostTesting
 import Synchronization
 import Testing
 import Tunnel
@@ -88,24 +89,10 @@ func requireRootAndTools(_ tools: [String] = ["ip"]) throws {
     }
 }
 
-/// A network namespace created with `ip netns add` for one test and deleted after it.
-final class ScratchNamespace: @unchecked Sendable {
+/// Tunnel tests' use of LinuxHost's scratch namespaces: names `ttPID-N-TAG`, and `ip`/command
+/// runs inside a namespace.
+extension ScratchNamespace {
     private static let counter = Atomic<Int>(0)
-    /// The namespace name (`tuntest-PID-N-TAG`).
-    let name: String
-    /// A handle on it.
-    let namespace: NetworkNamespace
-
-    private init(tag: String) throws {
-        name = "tt\(getpid() % 100000)-\(Self.counter.add(1, ordering: .relaxed).newValue)-\(tag)"
-        try run(["ip", "netns", "add", name])
-        do {
-            namespace = try NetworkNamespace(named: name)
-        } catch {
-            _ = try? run(["ip", "netns", "delete", name])
-            throw error
-        }
-    }
 
     /// Runs `ip ARGS` inside the namespace.
     @discardableResult
@@ -119,14 +106,10 @@ final class ScratchNamespace: @unchecked Sendable {
         try run(["ip", "netns", "exec", name] + arguments, allowFailure: allowFailure)
     }
 
-    /// Creates `count` namespaces, runs `body`, and deletes them whatever happens.
+    /// Creates one namespace per tag, runs `body`, and deletes them whatever happens.
     static func with<T>(_ tags: [String], _ body: ([ScratchNamespace]) async throws -> T) async throws -> T {
         try requireRootAndTools()
-        var created: [ScratchNamespace] = []
-        defer {
-            for namespace in created { _ = try? run(["ip", "netns", "delete", namespace.name]) }
-        }
-        for tag in tags { created.append(try ScratchNamespace(tag: tag)) }
-        return try await body(created)
+        let names = tags.map { "tt\(getpid() % 100000)-\(counter.add(1, ordering: .relaxed).newValue)-\($0)" }
+        return try await with(names: names, body)
     }
 }

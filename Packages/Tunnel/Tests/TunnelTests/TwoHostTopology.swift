@@ -1,4 +1,5 @@
 import Foundation
+import LinuxHostTesting
 import Models
 import Tunnel
 

@@ -23,7 +23,7 @@ public struct LayerCheckReport: Sendable {
     /// Whether the tree follows the rule.
     public var passed: Bool { violations.isEmpty }
 
-    /// The one-line summary: `layer-check: 6 packages, 42 source files, no violations`.
+    /// The one-line summary: `layer-check: 7 packages, 42 source files, no violations`.
     public var summary: String {
         let packages = graph.packages.count
         let files = graph.sourceFileCount

@@ -1,11 +1,12 @@
 /// The layer rule of DESIGN.md as a pure function over a ``PackageGraph``.
 ///
-/// - Models depends on no local package; Ledger, Allocator, Tunnel and Probe (layer 1) on Models
-///   only; Routing (layer 2) on Models and layer-1 packages only. Sources may import the modules of
-///   those packages only (any external module is fine).
-/// - Allocator stays embeddable and does no I/O: no external package outside its tests, and its
-///   sources import Models only (and the standard library's `Swift`).
-/// - Every directory under `Packages/` is one of the six packages, has a `Package.swift` declaring
+/// - Models and LinuxHost (layer 0) depend on no local package; Ledger, Allocator, Tunnel and
+///   Probe (layer 1) on layer-0 packages only; Routing (layer 2) on layer-0 and layer-1 packages
+///   only. Sources may import the modules of those packages only (any external module is fine).
+/// - Allocator stays embeddable and does no I/O: it depends on Models only (not LinuxHost), no
+///   external package outside its tests, and its sources import Models only (and the standard
+///   library's `Swift`).
+/// - Every directory under `Packages/` is one of the seven packages, has a `Package.swift` declaring
 ///   its own name, and declares local dependencies by relative paths into `Packages/`.
 public enum LayerRule {
     /// Modules an embeddable package may import besides its allowed packages and its own modules:

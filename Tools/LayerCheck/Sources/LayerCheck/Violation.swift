@@ -7,7 +7,7 @@ public enum Violation: Hashable, Sendable, CustomStringConvertible {
     case missingManifest(directory: String)
     /// A package's `Package.swift` could not be read by `swift package dump-package`.
     case unreadableManifest(directory: String, reason: String)
-    /// A directory under `Packages/` is not one of the six known packages.
+    /// A directory under `Packages/` is not one of the seven known packages.
     case unknownPackage(directory: String)
     /// A manifest declares a package name other than its directory's name.
     case manifestNameMismatch(directory: String, declaredName: String)

@@ -9,8 +9,9 @@ let usage = """
     USAGE: layer-check [--root PATH] [--json]
 
     Checks that the local packages under <root>/Packages follow the layering of DESIGN.md:
-    Models depends on no local package; Ledger, Allocator, Tunnel and Probe on Models only;
-    Routing on Models and those only; Allocator has no external package and imports Models only.
+    Models and LinuxHost (layer 0) depend on no local package; Ledger, Allocator, Tunnel and
+    Probe (layer 1) on layer-0 packages only; Routing on layer-0 and layer-1 packages only;
+    Allocator depends on Models only, has no external package and imports Models only.
     Manifests are read with `swift package dump-package`, sources scanned for imports.
 
     OPTIONS:

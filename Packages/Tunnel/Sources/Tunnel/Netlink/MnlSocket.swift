@@ -1,5 +1,6 @@
 import CMnl
 import Glibc
+import LinuxHost
 
 /// A `NETLINK_ROUTE` socket through libmnl, bound in one network namespace.
 ///
@@ -15,12 +16,24 @@ public final class MnlSocket: NetlinkSocket {
     /// so the kernel filters dumps by the attributes a request carries.
     public init(namespace: NetworkNamespace? = nil) throws(NetlinkError) {
         let opened: OpaquePointer?
+        var openErrno: Int32 = 0
         if let namespace {
-            opened = try namespace.perform { mnl_socket_open(NETLINK_ROUTE) }
+            // Opened on a thread inside `namespace`; errno is per thread, so it comes back too.
+            let outcome: (address: UInt, errno: Int32)
+            do {
+                outcome = try namespace.perform { () -> (address: UInt, errno: Int32) in
+                    (UInt(bitPattern: mnl_socket_open(NETLINK_ROUTE)), errno)
+                }.get()
+            } catch {
+                throw .namespace(error)
+            }
+            opened = OpaquePointer(bitPattern: outcome.address)
+            openErrno = outcome.errno
         } else {
             opened = mnl_socket_open(NETLINK_ROUTE)
+            openErrno = errno
         }
-        guard let opened else { throw .system(call: "mnl_socket_open(NETLINK_ROUTE)", errno: errno) }
+        guard let opened else { throw .system(call: "mnl_socket_open(NETLINK_ROUTE)", errno: openErrno) }
         socket = opened
         buffer = [UInt8](repeating: 0, count: 1 << 16)
         guard mnl_socket_bind(opened, 0, pid_t(MNL_SOCKET_AUTOPID)) == 0 else {

@@ -1,4 +1,5 @@
 import Glibc
+import LinuxHost
 
 /// Why a netlink operation failed, naming the operation and the object it was about.
 ///
@@ -17,8 +18,10 @@ public enum NetlinkError: Error, Hashable, Sendable, CustomStringConvertible {
     case permissionDenied(operation: String)
     /// Any other kernel refusal: the errno and the kernel's extended-ack message, if it sent one.
     case kernel(operation: String, errno: Int32, message: String?)
-    /// A socket call failed locally (open, bind, send, receive, setns).
+    /// A socket call failed locally (open, bind, send, receive).
     case system(call: String, errno: Int32)
+    /// The namespace the socket was to be opened in could not be opened or entered.
+    case namespace(NamespaceError)
     /// A reply could not be parsed.
     case malformedReply(operation: String, reason: String)
     /// A dump was interrupted by concurrent changes more times than the retry limit allows.
@@ -42,6 +45,8 @@ public enum NetlinkError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(operation): \(text) (errno \(errno))" + (message.map { ": \($0)" } ?? "")
         case .system(let call, let errno):
             return "\(call) failed: \(String(cString: strerror(errno))) (errno \(errno))"
+        case .namespace(let error):
+            return "\(error)"
         case .malformedReply(let operation, let reason):
             return "\(operation): malformed netlink reply: \(reason)"
         case .dumpInterrupted(let operation, let attempts):

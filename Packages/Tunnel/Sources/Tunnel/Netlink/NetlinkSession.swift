@@ -1,4 +1,5 @@
 import CMnl
+import LinuxHost
 
 /// A conversation with the kernel's routing netlink in one network namespace: requests with
 /// acknowledgements, single gets and multi-part dumps, with typed errors.

@@ -1,3 +1,4 @@
+import LinuxHost
 import Models
 
 /// Brings a host's tunnels to a desired set, touching only the difference.

@@ -1,5 +1,6 @@
 import CMnl
 import Glibc
+import LinuxHost
 import Models
 import Synchronization
 
@@ -29,7 +30,7 @@ public final class GRERawSocket: Sendable {
     )
         throws(TunnelDatapathError)
     {
-        let create = { () throws(TunnelDatapathError) -> Int32 in
+        let create = { @Sendable () throws(TunnelDatapathError) -> Int32 in
             let descriptor = socket(
                 AF_INET, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), Self.protocolNumber)
             guard descriptor >= 0 else {

@@ -1,15 +1,16 @@
+import LinuxHost
+
 extension NetworkNamespace {
-    /// Runs `body` inside `namespace` (or where the caller is, when nil), passing the body's
-    /// own errors through and reporting a failed namespace switch for `tunnel`.
-    static func perform<T>(
-        in namespace: NetworkNamespace?, tunnel: String, _ body: () throws(TunnelDatapathError) -> T
+    /// Runs `body` inside `namespace` (on a thread that entered it; see ``NetworkNamespace``),
+    /// or on the calling thread when `namespace` is nil, passing the body's own errors through
+    /// and reporting a namespace that cannot be entered for `tunnel`.
+    static func perform<T: Sendable>(
+        in namespace: NetworkNamespace?, tunnel: String, _ body: @escaping @Sendable () throws(TunnelDatapathError) -> T
     ) throws(TunnelDatapathError) -> T {
         guard let namespace else { return try body() }
         let result: Result<T, TunnelDatapathError>
         do {
-            result = try namespace.perform { () -> Result<T, TunnelDatapathError> in
-                do throws(TunnelDatapathError) { return .success(try body()) } catch { return .failure(error) }
-            }
+            result = try namespace.perform(body)
         } catch {
             throw .namespace(error, tunnel: tunnel)
         }

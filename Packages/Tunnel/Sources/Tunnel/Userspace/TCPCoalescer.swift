@@ -49,9 +49,9 @@ struct TCPCoalescer {
         switch Self.classify(UnsafeRawBufferPointer(inner)) {
         case .segment(let segment):
             shape = segment
-        case .merged(let headerLength):
+        case .merged(let ipLength, let headerLength):
             flush(write: write)
-            writeOffloaded(inner, headerLength: headerLength, write: write)
+            writeOffloaded(inner, ipLength: ipLength, headerLength: headerLength, write: write)
             offloaded += 1
             return
         case .other:
@@ -126,9 +126,9 @@ struct TCPCoalescer {
     /// Writes a packet the underlay already merged: checksum offload from the TCP header on,
     /// and GSO when its payload is longer than one segment of this tunnel's MTU.
     private func writeOffloaded(
-        _ inner: UnsafeMutableRawBufferPointer, headerLength: Int, write: (UnsafeRawBufferPointer) -> Void
+        _ inner: UnsafeMutableRawBufferPointer, ipLength: Int, headerLength: Int,
+        write: (UnsafeRawBufferPointer) -> Void
     ) {
-        let ipLength = Int(inner[0] & 0x0F) * 4
         let segmentSize = max(1, mtu - headerLength)
         var header = VirtioNetHeader()
         header.flags = VirtioNetHeader.needsChecksum
@@ -154,33 +154,31 @@ struct TCPCoalescer {
     private enum Kind {
         /// A plain TCP/IPv4 data segment with a valid checksum: it may merge.
         case segment(Shape)
-        /// TCP/IPv4 the underlay's GRO already merged (`headerLength`: IPv4 + TCP headers).
-        case merged(headerLength: Int)
+        /// TCP/IPv4 the underlay's GRO already merged (`ipLength`: the IPv4 header,
+        /// `headerLength`: IPv4 + TCP headers).
+        case merged(ipLength: Int, headerLength: Int)
         /// Anything else: written as it is.
         case other
     }
 
     private static func classify(_ inner: UnsafeRawBufferPointer) -> Kind {
-        guard inner.count >= 40, inner[0] >> 4 == 4, inner[9] == 6 else { return .other }
-        let ipLength = Int(inner[0] & 0x0F) * 4
-        let total = Int(inner[2]) << 8 | Int(inner[3])
+        guard inner.count >= 40, let ip = try? IPv4Header(parsing: inner), ip.protocolNumber == 6 else { return .other }
+        let ipLength = ip.headerLength
         // The whole packet, not a fragment (MF clear, offset 0).
-        guard ipLength >= 20, total == inner.count, inner[6] & 0x3F == 0, inner[7] == 0, total >= ipLength + 20
-        else { return .other }
+        guard ip.totalLength == inner.count, !ip.isFragment, ip.totalLength >= ipLength + 20 else { return .other }
         let tcpLength = Int(inner[ipLength + 12] >> 4) * 4
         guard tcpLength >= 20, ipLength + tcpLength <= inner.count else { return .other }
         let tcp = UnsafeRawBufferPointer(rebasing: inner[ipLength...])
         let pseudo = InternetChecksum.pseudoHeaderSum(
-            source: UInt32(bigEndian: inner.loadUnaligned(fromByteOffset: 12, as: UInt32.self)),
-            destination: UInt32(bigEndian: inner.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
-            protocolNumber: 6, length: tcp.count)
+            source: ip.source.value, destination: ip.destination.value, protocolNumber: 6, length: tcp.count)
         guard InternetChecksum.fold(InternetChecksum.sum(tcp, initial: pseudo)) == 0xFFFF else {
             // GRO left the field holding the folded pseudo-header sum (0 and 0xFFFF are the
             // same in ones' complement); any other value is a corrupt segment.
             let field = UInt16(bigEndian: tcp.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
             let seed = InternetChecksum.fold(pseudo)
             let matches = field == seed || (field == 0 && seed == 0xFFFF) || (field == 0xFFFF && seed == 0)
-            return matches && tcp.count > tcpLength ? .merged(headerLength: ipLength + tcpLength) : .other
+            guard matches && tcp.count > tcpLength else { return .other }
+            return .merged(ipLength: ipLength, headerLength: ipLength + tcpLength)
         }
         let flags = tcp[13]
         guard ipLength == 20, tcp.count > tcpLength, flags == 0x10 || flags == 0x18 else { return .other }

@@ -22,18 +22,18 @@ enum TCPSegmentation {
         _ packet: UnsafeRawBufferPointer, segmentSize: Int,
         nextSlot: () -> UnsafeMutableRawPointer, emit: (Int) -> Void
     ) -> Bool {
-        guard packet.count >= 40, packet[0] >> 4 == 4, packet[9] == 6, segmentSize > 0 else { return false }
-        let ipLength = Int(packet[0] & 0x0F) * 4
+        guard packet.count >= 40, segmentSize > 0, let ip = try? IPv4Header(parsing: packet), ip.protocolNumber == 6
+        else { return false }
+        let ipLength = ip.headerLength
         guard packet.count >= ipLength + 20 else { return false }
         let tcpLength = Int(packet[ipLength + 12] >> 4) * 4
         let headerLength = ipLength + tcpLength
         guard tcpLength >= 20, packet.count >= headerLength else { return false }
         let payloadLength = packet.count - headerLength
-        let identification = UInt16(bigEndian: packet.loadUnaligned(fromByteOffset: 4, as: UInt16.self))
+        let identification = ip.identification
         let sequence = UInt32(bigEndian: packet.loadUnaligned(fromByteOffset: ipLength + 4, as: UInt32.self))
         let flags = packet[ipLength + 13]
-        let source = UInt32(bigEndian: packet.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
-        let destination = UInt32(bigEndian: packet.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        let (source, destination) = (ip.source.value, ip.destination.value)
         var offset = 0
         var index = 0
         repeat {

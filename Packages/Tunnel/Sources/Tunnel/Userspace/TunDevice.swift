@@ -1,5 +1,6 @@
 import CMnl
 import Glibc
+import LinuxHost
 import Synchronization
 
 /// A layer-3 TUN device (`IFF_TUN | IFF_NO_PI | IFF_VNET_HDR`): reads return, and writes take,
@@ -21,7 +22,7 @@ public final class TunDevice: Sendable {
     ///
     /// - Throws: ``TunnelDatapathError`` when `/dev/net/tun` is missing or the name is taken.
     public init(name: LinuxInterfaceName, namespace: NetworkNamespace? = nil) throws(TunnelDatapathError) {
-        let create = { () throws(TunnelDatapathError) -> Int32 in
+        let create = { @Sendable () throws(TunnelDatapathError) -> Int32 in
             let descriptor = open("/dev/net/tun", O_RDWR | O_CLOEXEC | O_NONBLOCK)
             guard descriptor >= 0 else {
                 throw .system(call: "open(/dev/net/tun)", errno: errno, tunnel: name.rawValue)

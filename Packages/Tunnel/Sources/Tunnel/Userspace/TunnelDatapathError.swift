@@ -1,11 +1,12 @@
 import Glibc
+import LinuxHost
 
 /// Why a userspace tunnel could not be set up.
 public enum TunnelDatapathError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A system call failed for `tunnel`.
     case system(call: String, errno: Int32, tunnel: String)
-    /// Entering the tunnel's namespace failed.
-    case namespace(NetlinkError, tunnel: String)
+    /// Opening or entering the tunnel's namespace failed.
+    case namespace(NamespaceError, tunnel: String)
 
     /// A sentence naming the tunnel and the failed call.
     public var description: String {

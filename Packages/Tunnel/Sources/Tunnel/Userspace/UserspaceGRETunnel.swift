@@ -1,5 +1,6 @@
 import CMnl
 import Glibc
+import LinuxHost
 import Models
 import Synchronization
 
@@ -30,7 +31,7 @@ public final class UserspaceGRETunnel: Sendable {
     /// Packet and byte counters.
     public let counters = TunnelCounters()
     private let stopSignal = StopSignal()
-    private let threads: Mutex<[DatapathThread]>
+    private let threads: Mutex<[DedicatedThread]>
 
     /// Creates the TUN device `name` and the underlay socket in `namespace`, and starts moving
     /// packets. The local address must already be configured in the namespace; `mtu` is the
@@ -46,8 +47,10 @@ public final class UserspaceGRETunnel: Sendable {
         let stop = stopSignal
         let counters = counters
         threads = Mutex([
-            DatapathThread { Self.encapsulate(device: device, socket: socket, stop: stop, counters: counters) },
-            DatapathThread {
+            DedicatedThread(name: "\(name)-tx") {
+                Self.encapsulate(device: device, socket: socket, stop: stop, counters: counters)
+            },
+            DedicatedThread(name: "\(name)-rx") {
                 Self.decapsulate(device: device, socket: socket, mtu: mtu, stop: stop, counters: counters)
             },
         ])
@@ -207,10 +210,11 @@ public final class UserspaceGRETunnel: Sendable {
     static func innerPacket(_ packet: UnsafeRawBufferPointer, local: IPv4Address, remote: IPv4Address)
         -> UnsafeRawBufferPointer?
     {
-        guard let outer = IPv4PacketSummary(packet), outer.protocolNumber == 47,
-            outer.source == remote, outer.destination == local
+        guard let outer = try? IPv4Header(parsing: packet), outer.protocolNumber == 47,
+            outer.source == remote, outer.destination == local,
+            let payload = outer.payloadRange(inPacketOf: packet.count)
         else { return nil }
-        let gre = UnsafeRawBufferPointer(rebasing: packet[outer.headerLength..<outer.totalLength])
+        let gre = UnsafeRawBufferPointer(rebasing: packet[payload])
         guard let header = try? GREHeader(decoding: gre), header.key == nil,
             header.protocolType == GREHeader.ipv4 || header.protocolType == GREHeader.ipv6,
             gre.count > header.length

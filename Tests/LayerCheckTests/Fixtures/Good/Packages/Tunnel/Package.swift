@@ -6,13 +6,15 @@ let package = Package(
     name: "Tunnel",
     products: [.library(name: "Tunnel", targets: ["Tunnel"])],
     dependencies: [
-        .package(path: "../Models")
+        .package(path: "../Models"),
+        .package(path: "../LinuxHost"),
     ],
     targets: [
         .target(
             name: "Tunnel",
             dependencies: [
-                .product(name: "Models", package: "Models")
+                .product(name: "Models", package: "Models"),
+                .product(name: "LinuxHost", package: "LinuxHost"),
             ]
         )
     ]

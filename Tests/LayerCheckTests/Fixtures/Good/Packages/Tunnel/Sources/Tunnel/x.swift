@@ -1,4 +1,5 @@
 import Foundation
+import LinuxHost
 import Models
 
 /// A fixture type.

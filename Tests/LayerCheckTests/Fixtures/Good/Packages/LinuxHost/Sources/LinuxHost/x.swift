@@ -1,0 +1,4 @@
+import Glibc
+
+/// A fixture type.
+public struct LinuxHostMarker {}
