@@ -231,10 +231,12 @@ let package = Package(
             path: "Tests/ActivatorTests",
             swiftSettings: swiftSettings
         ),
-        // The `doublezero` CLI run against real ledgers.
+        // The `doublezero` CLI run against real ledgers, and its settings (CommandLineSupport) unit-tested.
         .testTarget(
             name: "CLITests",
-            dependencies: ["AppTestSupport", .product(name: "Models", package: "Models")],
+            dependencies: [
+                "AppTestSupport", "CommandLineSupport", propertyBased, .product(name: "Models", package: "Models"),
+            ],
             path: "Tests/CLITests",
             swiftSettings: swiftSettings
         ),

@@ -2,10 +2,11 @@ import ArgumentParser
 
 /// The `--sock-file PATH` option (aliases `--socket`, `--socket-path`): the Unix socket of `doublezerod`'s
 /// local API. `doublezerod` listens on it; the `doublezero` CLI's connect/disconnect/status/latency verbs
-/// talk to it.
+/// talk to it. (The CLI resolves it through its settings instead: ``CLISocketOption``.)
 public struct DaemonSocketOption: ParsableArguments, Sendable {
-    /// The upstream default socket path.
-    public static let defaultPath = "/var/run/doublezerod/doublezerod.sock"
+    /// The default socket path, where doublezerod's systemd unit puts it (upstream's
+    /// `/var/run/doublezerod/doublezerod.sock` is the same file wherever `/var/run` links to `/run`).
+    public static let defaultPath = "/run/doublezerod/doublezerod.sock"
 
     /// The path of doublezerod's API socket.
     @Option(

@@ -23,10 +23,10 @@ struct InitCommand: AsyncParsableCommand {
     @OptionGroup var authorities: AuthorityKeys
 
     /// The ledger to bootstrap.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The founding key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

@@ -15,7 +15,7 @@ struct HelpTests {
         Case(
             app: "doublezero",
             subcommands: [
-                "keygen", "address", "init", "global-config", "location", "exchange", "contributor", "device",
+                "keygen", "address", "config", "init", "global-config", "location", "exchange", "contributor", "device",
                 "link", "user", "multicast-group", "access-pass", "connect", "disconnect", "status", "latency",
             ]),
         Case(app: "doublezerod", subcommands: ["run"]),
@@ -77,6 +77,8 @@ struct HelpTests {
             ),
             (AppInvocation("doublezero device list --help"), ["--contributor", "--json", "--json-compact"]),
             (AppInvocation("doublezero keygen --help"), ["--outfile"]),
+            (AppInvocation("doublezero config set --help"), ["--ledger", "--keypair", "--sock-file", "--json"]),
+            (AppInvocation("doublezero config get --help"), ["--ledger", "--keypair", "--sock-file", "--json"]),
         ])
     func leafHelp(_ invocation: AppInvocation, flags: [String]) async throws {
         let run = try await AppRun.run(invocation.app, invocation.arguments)

@@ -4,6 +4,10 @@ import Testing
 
 /// A temporary directory holding one embedded ledger file and key files, and the `doublezero` runs
 /// against them. The directory is removed when the workspace goes away.
+///
+/// Every run gets the workspace's own home directory (`HOME`) and none of the `DOUBLEZERO_*`
+/// variables of the test process, so the CLI's config file (`~/.config/doublezero/config.yml`) is
+/// the workspace's and a developer's own settings never leak into a test.
 final class CLIWorkspace: Sendable {
     /// The directory.
     let directory: URL
@@ -11,6 +15,11 @@ final class CLIWorkspace: Sendable {
     let ledgerPath: String
     /// The key file runs sign with unless told otherwise (`--keypair`); `doublezero keygen` writes it.
     let keypairPath: String
+    /// The home directory of every run (`HOME`), empty at first.
+    let home: String
+
+    /// The environment variables the CLI reads, removed from every run unless the run sets them.
+    static let cliVariables = ["DOUBLEZERO_CONFIG", "DOUBLEZERO_LEDGER", "DOUBLEZERO_KEYPAIR", "DOUBLEZERO_SOCKET"]
 
     /// A workspace with no ledger file and no key yet.
     init() throws {
@@ -19,7 +28,12 @@ final class CLIWorkspace: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         ledgerPath = directory.appendingPathComponent("ledger.sqlite").path
         keypairPath = directory.appendingPathComponent("id.json").path
+        home = directory.appendingPathComponent("home").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
+
+    /// The config file `doublezero config set` writes for runs in this workspace.
+    var configPath: String { home + "/.config/doublezero/config.yml" }
 
     deinit {
         try? FileManager.default.removeItem(at: directory)
@@ -30,9 +44,16 @@ final class CLIWorkspace: Sendable {
         directory.appendingPathComponent(name).path
     }
 
-    /// Runs `doublezero` with `arguments` as given (no `--ledger` or `--keypair` added).
-    func run(_ arguments: [String]) async throws -> AppRun {
-        try await AppRun.run("doublezero", arguments)
+    /// Runs `doublezero` with `arguments` as given (no `--ledger` or `--keypair` added), with `HOME`
+    /// set to ``home`` and `environment` added (through `env`, which also clears ``cliVariables``).
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> AppRun {
+        let binary = try AppBinary.locate("doublezero")
+        let unset = Self.cliVariables.flatMap { ["-u", $0] }
+        let assignments = (["HOME": home].merging(environment) { $1 }).sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value)" }
+        return try await AppRun.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"), unset + assignments + [binary.url.path] + arguments,
+            label: "doublezero", timeout: .seconds(30))
     }
 
     /// Runs a ledger verb: `doublezero <arguments> --ledger <ledger> --keypair <key>`, signing with

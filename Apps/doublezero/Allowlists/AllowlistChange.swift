@@ -16,10 +16,10 @@ struct AllowlistChange: ParsableArguments {
     var userPayer: KeyReference
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The group owner's (or a foundation member's) key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

@@ -15,10 +15,10 @@ struct ListAllowlist<Role: MulticastAllowlistRole>: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The ledger to read.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The key `me` stands for (accepted by every ledger verb).
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Prints the list: `account | multicast_group | user_payer` rows, or a JSON array of keys.
     func run() async throws {

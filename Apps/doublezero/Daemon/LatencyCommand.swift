@@ -10,7 +10,7 @@ struct LatencyCommand: AsyncParsableCommand {
     )
 
     /// doublezerod's API socket.
-    @OptionGroup var socket: DaemonSocketOption
+    @OptionGroup var socket: CLISocketOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

@@ -13,7 +13,7 @@ struct StatusCommand: AsyncParsableCommand {
     )
 
     /// doublezerod's API socket.
-    @OptionGroup var socket: DaemonSocketOption
+    @OptionGroup var socket: CLISocketOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

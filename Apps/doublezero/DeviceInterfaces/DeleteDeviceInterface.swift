@@ -12,10 +12,10 @@ struct DeleteDeviceInterface: AsyncParsableCommand {
     @OptionGroup var selector: InterfaceSelector
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The device manager's key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

@@ -12,10 +12,10 @@ struct GetDeviceInterface: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The ledger to read.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The key `me` stands for (accepted by every ledger verb).
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Reads the interface and prints it.
     func run() async throws {

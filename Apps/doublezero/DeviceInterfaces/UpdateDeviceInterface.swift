@@ -56,10 +56,10 @@ struct UpdateDeviceInterface: AsyncParsableCommand {
     var userTunnelEndpoint: Bool?
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The device manager's key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

@@ -20,10 +20,10 @@ struct CreateEntity<Entity: CreatableEntity>: AsyncParsableCommand {
     @OptionGroup(title: "Fields") var fields: Entity.CreateFields
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The signing key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Whether to wait for activation.
     @OptionGroup var wait: WaitOption

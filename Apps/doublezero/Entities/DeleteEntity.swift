@@ -19,10 +19,10 @@ struct DeleteEntity<Entity: DeletableEntity>: AsyncParsableCommand {
     @OptionGroup var account: AccountSelector
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The signing key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Whether to wait until the account is closed.
     @OptionGroup var wait: WaitOption

@@ -18,10 +18,10 @@ struct ListEntities<Entity: AdministeredEntity>: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The ledger to read.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The key `me` stands for in filters.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Reads the matching records and prints them.
     func run() async throws {

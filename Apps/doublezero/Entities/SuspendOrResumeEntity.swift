@@ -10,10 +10,10 @@ struct SuspendOrResumeEntity<Entity: SuspendableEntity, Action: LifecycleAction>
     @OptionGroup var account: AccountSelector
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// A foundation member's key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

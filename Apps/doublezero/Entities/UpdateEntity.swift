@@ -18,10 +18,10 @@ struct UpdateEntity<Entity: UpdatableEntity>: AsyncParsableCommand {
     @OptionGroup(title: "Fields") var fields: Entity.UpdateFields
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The signing key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Whether to wait until the change is applied.
     @OptionGroup var wait: WaitOption

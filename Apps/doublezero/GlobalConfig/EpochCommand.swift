@@ -18,10 +18,10 @@ struct GetEpoch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "get", abstract: "Print the current epoch.")
 
     /// The ledger to read.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The key `me` stands for (accepted by every ledger verb).
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Prints the epoch.
     func run() async throws {
@@ -39,10 +39,10 @@ struct SetEpoch: AsyncParsableCommand {
     var epoch: UInt64
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// A foundation member's key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

@@ -32,10 +32,10 @@ struct GetGlobalConfig: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The ledger to read.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The key `me` stands for (accepted by every ledger verb).
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Reads the config and prints it.
     func run() async throws {

@@ -25,10 +25,10 @@ struct ListKeys<List: GlobalKeyList>: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// The ledger to read.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The key `me` stands for (accepted by every ledger verb).
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Prints one `pubkey` row per key (JSON: an array of keys).
     func run() async throws {
@@ -71,10 +71,10 @@ struct KeyListChange: ParsableArguments {
     var pubkey: KeyReference
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// A foundation member's key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

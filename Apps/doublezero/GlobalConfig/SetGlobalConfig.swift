@@ -61,10 +61,10 @@ struct SetGlobalConfig: AsyncParsableCommand {
     var maxInterfacesPerDevice: UInt16?
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// A foundation member's key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

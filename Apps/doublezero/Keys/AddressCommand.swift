@@ -11,10 +11,10 @@ struct AddressCommand: AsyncParsableCommand {
     )
 
     /// The key file to read.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Loads the key file (refusing a corrupt one) and prints its public key.
     func run() async throws {
-        print(try Keypair.load(path: keypair.path).publicKey)
+        print(try Keypair.load(path: keypair.resolved(in: CLISettings.load()).value).publicKey)
     }
 }

@@ -11,7 +11,9 @@ extension Keypair {
             return try Keypair(file: KeypairFile.load(path: path))
         } catch let error as KeypairFileError {
             if case .fileMissing = error {
-                throw CommandFailure("\(error); create one with `doublezero keygen` or give --keypair")
+                throw CommandFailure(
+                    "\(error); create one with `doublezero keygen`, or name another with --keypair "
+                        + "or `doublezero config set --keypair PATH`")
             }
             throw CommandFailure(error.description)
         } catch {

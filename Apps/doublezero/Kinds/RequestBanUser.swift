@@ -13,10 +13,10 @@ struct RequestBanUser: AsyncParsableCommand {
     @OptionGroup var account: PubkeySelector
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// A foundation member's key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

@@ -30,10 +30,10 @@ struct SubscribeUser: AsyncParsableCommand {
     var subscriber: Bool?
 
     /// The ledger to write to.
-    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var ledger: CLILedgerOption
 
     /// The user owner's (or a foundation member's) key.
-    @OptionGroup var keypair: KeypairOption
+    @OptionGroup var keypair: CLIKeypairOption
 
     /// Table or JSON.
     @OptionGroup var output: OutputOptions

@@ -2,7 +2,8 @@ import CommandLineSupport
 import Ledger
 import Models
 
-/// What a ledger verb works with: the ledger named by `--ledger` and the key file named by `--keypair`.
+/// What a ledger verb works with: the ledger and the key file, from `--ledger` and `--keypair` or, when
+/// those are not given, the environment and the config file (see ``CLISettings``).
 ///
 /// Every call maps the ledger's errors to a one-line ``CommandFailure`` (see
 /// ``LedgerError/commandFailure``), so verbs just `try await` and the person sees e.g.
@@ -14,10 +15,14 @@ struct LedgerSession: Sendable {
     /// The key file's path, `~` expanded; read only when a verb signs or says `me`.
     let keypairPath: String
 
-    /// Opens the ledger at `ledger`'s location; signing uses the key file `keypair` names.
-    init(ledger: LedgerOption, keypair: KeypairOption) throws {
-        self.ledger = try Self.open(ledger.location)
-        self.keypairPath = keypair.path
+    /// Opens the ledger `ledger` resolves to; signing uses the key file `keypair` resolves to.
+    ///
+    /// - Throws: ``CLIConfigError`` when the settings cannot be read or resolved, ``CommandFailure``
+    ///   when the ledger cannot be opened.
+    init(ledger: CLILedgerOption, keypair: CLIKeypairOption) throws {
+        let settings = try CLISettings.load()
+        self.ledger = try Self.open(ledger.resolved(in: settings).value)
+        self.keypairPath = try keypair.resolved(in: settings).value
     }
 
     /// The signing key, loaded (and checked: a corrupt file is refused) from the key file.
