@@ -114,7 +114,7 @@ let package = Package(
         ),
         app(
             "doublezero-ledger", ["Models", "Ledger"],
-            products: [("LedgerServer", "Ledger"), ("Logging", "swift-log")]),
+            products: [("LedgerServer", "Ledger"), ("Logging", "swift-log")], targets: ["PrometheusExport"]),
         app(
             "doublezero-activator", ["Models", "Ledger", "Allocator"],
             products: [
@@ -248,6 +248,7 @@ let package = Package(
                 .product(name: "LedgerServer", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
                 .product(name: "LedgerWireFormat", package: "Ledger"),
                 .product(name: "LedgerTestSupport", package: "Ledger"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -9,10 +9,13 @@ public struct PrometheusExport: Sendable {
     /// The registry every metric of the process is registered in.
     public let registry: PrometheusCollectorRegistry
 
-    /// Bootstraps the process's metrics system with a fresh Prometheus registry (once per process).
-    public static func bootstrap() -> PrometheusExport {
+    /// Bootstraps the process's metrics system with a fresh Prometheus registry (once per
+    /// process); `durationBuckets` gives histogram buckets for timers by label.
+    public static func bootstrap(durationBuckets: [String: [Duration]] = [:]) -> PrometheusExport {
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets = durationBuckets
+        MetricsSystem.bootstrap(factory)
         return PrometheusExport(registry: registry)
     }
 

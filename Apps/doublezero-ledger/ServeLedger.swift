@@ -4,6 +4,7 @@ import Foundation
 import Ledger
 import LedgerServer
 import Logging
+import PrometheusExport
 
 /// `doublezero-ledger serve`: the ledger's HTTP server.
 struct ServeLedger: AsyncParsableCommand {
@@ -40,12 +41,14 @@ struct ServeLedger: AsyncParsableCommand {
     /// Opens the file, serves it until SIGTERM/SIGINT, then closes it.
     func run() async throws {
         StandardErrorLogging.bootstrap()
+        let prometheus = PrometheusExport.bootstrap(
+            durationBuckets: [LedgerServerMetrics.submitDurationLabel: LedgerServerMetrics.submitDurationBuckets])
         let logger = Logger(label: "doublezero.ledger")
         let ledger = try LedgerFile.openExisting(database.db)
         let server = LedgerHTTPServer(
             ledger: ledger,
             configuration: LedgerServerConfiguration(host: listen.host, port: Int(listen.port)),
-            logger: logger)
+            logger: logger, exposition: { prometheus.exposition() })
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await server.runUntilSignalled() }

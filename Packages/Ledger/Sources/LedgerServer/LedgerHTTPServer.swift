@@ -18,7 +18,7 @@ import UnixSignals
 /// | `GET /v1/head` | 200 ``Ledger/LedgerHead`` |
 /// | `GET /v1/log?from=N[&follow=false]` | 200 NDJSON log stream with heartbeats |
 /// | `GET /healthz` | 200 `ok` |
-/// | `GET /metrics` | 200 Prometheus text (``LedgerServerMetrics``) |
+/// | `GET /metrics` | 200 the metrics text, when the executable gives an exposition (``LedgerServerMetrics``) |
 ///
 /// It is a swift-service-lifecycle `Service`: run it in a `ServiceGroup` with SIGTERM and SIGINT
 /// as graceful-shutdown signals (``runUntilSignalled(signals:)`` does). On graceful shutdown it
@@ -31,16 +31,28 @@ public final class LedgerHTTPServer: Service, Sendable {
     public let configuration: LedgerServerConfiguration
     /// Request and lifecycle logging.
     public let logger: Logger
-    /// The Prometheus metrics served at `GET /metrics`.
-    public let metrics = LedgerServerMetrics()
+    /// What the server counts (through the swift-metrics API).
+    public let metrics: LedgerServerMetrics
+    /// The metrics text `GET /metrics` serves (the executable's backend); nil: no such route.
+    public let exposition: (@Sendable () async -> [UInt8])?
 
     private let address = ListeningAddressSignal()
 
     /// Creates a server for `ledger`; nothing listens until ``run()``.
-    public init(ledger: any LedgerAPI, configuration: LedgerServerConfiguration = .init(), logger: Logger) {
+    ///
+    /// - Parameters:
+    ///   - metrics: where it counts (default: the process's metrics system).
+    ///   - exposition: the metrics text for `GET /metrics` (for example a Prometheus registry's);
+    ///     the head gauge is brought up to date before each call.
+    public init(
+        ledger: any LedgerAPI, configuration: LedgerServerConfiguration = .init(), logger: Logger,
+        metrics: LedgerServerMetrics = LedgerServerMetrics(), exposition: (@Sendable () async -> [UInt8])? = nil
+    ) {
         self.ledger = ledger
         self.configuration = configuration
         self.logger = logger
+        self.metrics = metrics
+        self.exposition = exposition
     }
 
     /// Binds, serves until graceful shutdown or cancellation, then returns.
@@ -85,6 +97,7 @@ public final class LedgerHTTPServer: Service, Sendable {
     private func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestLoggingMiddleware())
+        router.add(middleware: MetricsMiddleware())
         let submission = TransactionSubmission(ledger: ledger, metrics: metrics)
         let entities = EntityQueries(ledger: ledger)
         let log = LogStreamResponder(
@@ -117,12 +130,15 @@ public final class LedgerHTTPServer: Service, Sendable {
         router.get(RouterPath(LedgerHTTPPath.log)) { request, context in
             try await log.respond(to: request, context: context)
         }
-        router.get(RouterPath(LedgerHTTPPath.metrics)) { _, _ -> Response in
-            var buffer = ByteBuffer()
-            buffer.writeBytes(await metrics.exposition(of: ledger))
-            return Response(
-                status: .ok, headers: [.contentType: LedgerMediaType.prometheusText],
-                body: ResponseBody(byteBuffer: buffer))
+        if let exposition {
+            router.get(RouterPath(LedgerHTTPPath.metrics)) { _, _ -> Response in
+                await metrics.recordHead(of: ledger)
+                var buffer = ByteBuffer()
+                buffer.writeBytes(await exposition())
+                return Response(
+                    status: .ok, headers: [.contentType: LedgerMediaType.prometheusText],
+                    body: ResponseBody(byteBuffer: buffer))
+            }
         }
         router.get(RouterPath(LedgerHTTPPath.health)) { _, _ -> Response in
             var buffer = ByteBuffer()

@@ -1,6 +1,7 @@
 import Ledger
 import LedgerServer
 import Logging
+import Prometheus
 import ServiceLifecycle
 import Testing
 
@@ -20,11 +21,17 @@ struct RunningLedgerServer {
     ) async throws -> RunningLedgerServer {
         var logger = Logger(label: "test.ledger.server")
         logger.logLevel = .warning
+        // Each server counts into a registry of its own, exported at /metrics as the executable does.
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets = [
+            LedgerServerMetrics.submitDurationLabel: LedgerServerMetrics.submitDurationBuckets
+        ]
         let server = LedgerHTTPServer(
             ledger: ledger,
             configuration: LedgerServerConfiguration(
                 host: "127.0.0.1", port: port, heartbeatInterval: heartbeatInterval),
-            logger: logger)
+            logger: logger, metrics: LedgerServerMetrics(factory: factory), exposition: { registry.emitToBuffer() })
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [server], logger: logger))
         let task = Task { try await group.run() }
         do {
