@@ -287,7 +287,7 @@ let package = Package(
             dependencies: [
                 "ActivatorService", "AppTestSupport", "ControllerService", .product(name: "Models", package: "Models"),
                 .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerServer", package: "Ledger"),
-                .product(name: "Routing", package: "Routing"),
+                .product(name: "Routing", package: "Routing"), .product(name: "LedgerTestSupport", package: "Ledger"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

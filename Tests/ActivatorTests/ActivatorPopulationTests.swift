@@ -2,6 +2,7 @@ import ActivatorService
 import AppTestSupport
 import Allocator
 import Ledger
+import LedgerTestSupport
 import Models
 import Testing
 

@@ -2,6 +2,7 @@ import ActivatorService
 import AppTestSupport
 import Foundation
 import Ledger
+import LedgerTestSupport
 import Logging
 import Models
 import Testing

@@ -56,7 +56,7 @@ public actor LogCollector {
 }
 
 /// Waits until `condition` holds, polling, for at most `timeout`; returns whether it held.
-public func eventually(within timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows
+public func eventually(within timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async rethrows
     -> Bool
 {
     let deadline = ContinuousClock.now + timeout
