@@ -221,23 +221,28 @@ public actor LedgerService: LedgerAPI {
     func watchFileForOtherWriters() {
         guard fileWatch == nil, !isClosed else { return }
         let interval = fileWatchInterval
+        let store = self.store
         fileWatch = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
-                guard let self, await self.checkFileForOtherWriters() else { return }
+                // The head is read in a snapshot, off the actor: it waits for no reader
+                // connection there, and the actor catches up only when the file moved.
+                let fileHead = try? await store.snapshot { reader throws(LedgerStoreError) in try reader.head() }
+                guard let self, await self.checkFileForOtherWriters(fileHead: fileHead) else { return }
             }
         }
     }
 
-    /// One look of the file watch; false (and the watch ends) once no follower is live, or
-    /// when catching up failed: the live followers then end with
-    /// ``LedgerFollowError/catchUpFailed(_:)``, as they would on a failed read of history, so
-    /// the failure is seen rather than retried in silence.
-    private func checkFileForOtherWriters() -> Bool {
+    /// One look of the file watch, given the file's head (nil when it could not be read); false
+    /// (and the watch ends) once no follower is live, or when catching up failed: the live
+    /// followers then end with ``LedgerFollowError/catchUpFailed(_:)``, as they would on a failed
+    /// read of history, so the failure is seen rather than retried in silence.
+    private func checkFileForOtherWriters(fileHead: LogPosition?) -> Bool {
         guard !isClosed, !followers.isEmpty else {
             fileWatch = nil
             return false
         }
+        if fileHead == position { return true }
         do {
             try refresh()
             return true
