@@ -11,8 +11,8 @@ import Foundation
 /// ``LedgerService/historyReadAhead`` (capped by the backlog limit), so a follower that stops
 /// reading holds little memory however long the log.
 extension LedgerService {
-    /// How far history is read ahead of a follower: a page of entries, at most 512 KiB.
-    public static let historyReadAhead = FollowerBacklogLimit(entries: pageSize, bytes: 512 * 1024)
+    /// How far history is read ahead of a follower: a page of entries, at most 64 KiB.
+    public static let historyReadAhead = FollowerBacklogLimit(entries: pageSize, bytes: 64 * 1024)
 
     /// The buffer and progress of one live follower.
     struct FollowerRecord: Sendable {
