@@ -57,6 +57,7 @@ struct LedgerBenchmark {
         print("ledger.http_tx_per_s: \(Int(median(http))) tx/s")
         print("ledger.sqlite_insert_per_s: \(Int(sqliteMedian)) inserts/s")
         print("ledger.ratio_to_sqlite: \(String(format: "%.3f", embeddedMedian / sqliteMedian))")
+        try await ScanLoadBenchmark.run(ScanLoadBenchmark.Options(runs: options.runs))  // submit p99 under scans
     }
 
     /// Submits the workload one transaction at a time into a ledger file opened in-process.
