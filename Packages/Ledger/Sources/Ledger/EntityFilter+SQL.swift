@@ -10,6 +10,11 @@ extension EntityFilter {
     /// SQL `NULL`, which never equals anything. A field name with a double quote cannot be
     /// written as a JSON path and never matches, as in ``matches(storedValue:)``.
     ///
+    /// A value made only of characters no JSON encoder escapes (``isVerbatim(_:)``) must appear
+    /// verbatim in the JSON text of a value that matches, so a plain substring search
+    /// (`instr`) first skips the rows that cannot match without parsing their JSON; the
+    /// comparison above still decides.
+    ///
     /// - Parameter column: the SQL expression of the value JSON text.
     func sqlCondition(on column: String) -> (sql: String, arguments: StatementArguments)? {
         guard !conditions.isEmpty else { return nil }
@@ -17,6 +22,10 @@ extension EntityFilter {
         var arguments = StatementArguments()
         for (field, value) in conditions.sorted(by: { $0.key < $1.key }) {
             guard Self.isPathable(field) else { return ("0", []) }
+            if Self.isVerbatim(value) {
+                clauses.append("instr(\(column), ?) > 0")
+                arguments += [value]
+            }
             let path = "$.\"\(field)\""
             clauses.append(
                 """
@@ -32,5 +41,22 @@ extension EntityFilter {
     /// Whether `field` can be named in a quoted JSON path (`$."field"`).
     static func isPathable(_ field: String) -> Bool {
         !field.contains("\"")
+    }
+
+    /// Whether `value` is non-empty and made only of ASCII letters, digits and `.`, `-`, `_`,
+    /// `:`, `+`: characters JSON encoders write as they are, so the JSON text of a string with
+    /// these contents, or of a number or boolean with this text, contains `value` itself.
+    static func isVerbatim(_ value: String) -> Bool {
+        !value.isEmpty
+            && value.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"),
+                    UInt8(ascii: ":"), UInt8(ascii: "+"):
+                    true
+                default:
+                    false
+                }
+            }
     }
 }

@@ -20,8 +20,8 @@ import Synchronization
 /// followers' history pages — never touch the actor: each runs in a WAL snapshot of the file on
 /// a reader connection (``LedgerStore/snapshot(_:)``), so it neither waits for a submit nor
 /// delays one, and it sees every transaction committed before it started, whichever process
-/// wrote it. Filters run in SQL on the stored value JSON; the state hash is computed from the
-/// stored values once per log head.
+/// wrote it. Filters run in SQL on the stored value JSON, at most ``concurrentScans`` at once;
+/// the state hash is computed from the stored values once per log head.
 ///
 /// Followers hear of this service's own submits at once. Entries other processes append reach
 /// them through the file watch: while a follower is live, the service checks the file's head
@@ -40,6 +40,11 @@ public actor LedgerService: LedgerAPI {
     public nonisolated let followerBacklog: FollowerBacklogLimit
     /// The state hash of the last head ``head()`` computed it for.
     private nonisolated let stateHashCache = StateHashCache()
+    /// How many entity scans (``entities(of:matching:)``) may read at once: half the cores,
+    /// at least one, so scans never take every core from submits and the network.
+    public static let concurrentScans = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
+    /// The slots entity scans read in.
+    private nonisolated let scanSlots = ScanSlots(LedgerService.concurrentScans)
     /// How often the file is checked for other processes' entries while a follower is live.
     public nonisolated let fileWatchInterval: Duration
     /// The file watch, running while a follower is live.
@@ -154,11 +159,14 @@ public actor LedgerService: LedgerAPI {
     }
 
     /// The entities of `kind` that match `filter`, ordered by key, read from a snapshot of the
-    /// file (not on the actor); the filter runs in SQL on the stored value JSON.
+    /// file (not on the actor); the filter runs in SQL on the stored value JSON. At most
+    /// ``concurrentScans`` scans read at once; others wait for a slot.
     public nonisolated func entities(of kind: EntityKind, matching filter: EntityFilter) async throws(LedgerError)
         -> [Entity]
     {
-        try await snapshot { reader throws(LedgerStoreError) in try reader.entities(of: kind, matching: filter) }
+        try await scanSlots.withSlot { () async throws(LedgerError) -> [Entity] in
+            try await snapshot { reader throws(LedgerStoreError) in try reader.entities(of: kind, matching: filter) }
+        }
     }
 
     /// The log's last sequence number, read from a snapshot of the file (not on the actor).

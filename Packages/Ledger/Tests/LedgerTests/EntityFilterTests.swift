@@ -25,6 +25,8 @@ import Testing
         ("nothing", "null", false), ("nothing", "", false),
         ("object", #"{"number":42}"#, false), ("array", #"[1,"a"]"#, false),
         ("absent", "", false), ("absent", "x", false), ("te\"xt", "activated", false),
+        // The text is in the JSON, but not as this field's value.
+        ("text", "42", false), ("number", "activated", false), ("real", "34", false), ("object", "42", false),
     ]
 
     @Test("each condition alone, in SQL and in Swift", arguments: cases)
