@@ -23,6 +23,10 @@ struct ServeLedger: AsyncParsableCommand {
 
             Routes: POST /v1/transactions, GET /v1/entities/{kind}[/{pubkey}], GET /v1/head, \
             GET /v1/log?from=N[&follow=false] (NDJSON), GET /healthz.
+
+            A log follower that reads more slowly than entries are accepted may fall behind by \
+            --follower-backlog-entries entries or --follower-backlog-bytes bytes; past either, its stream \
+            ends with a line naming the sequence to follow again from (the ledger client does so by itself).
             """
     )
 
@@ -38,13 +42,16 @@ struct ServeLedger: AsyncParsableCommand {
         transform: { try ListenAddress.allowingEphemeralPort($0) })
     var listen = ListenAddress(host: "127.0.0.1", port: 8899)
 
+    /// How far a log follower may fall behind before its stream is cut off.
+    @OptionGroup var followerBacklog: FollowerBacklogOptions
+
     /// Opens the file, serves it until SIGTERM/SIGINT, then closes it.
     func run() async throws {
         StandardErrorLogging.bootstrap()
         let prometheus = PrometheusExport.bootstrap(
             durationBuckets: [LedgerServerMetrics.submitDurationLabel: LedgerServerMetrics.submitDurationBuckets])
         let logger = Logger(label: "doublezero.ledger")
-        let ledger = try LedgerFile.openExisting(database.db)
+        let ledger = try LedgerFile.openExisting(database.db, followerBacklog: followerBacklog.limit)
         let server = LedgerHTTPServer(
             ledger: ledger,
             configuration: LedgerServerConfiguration(host: listen.host, port: Int(listen.port)),

@@ -25,6 +25,8 @@ struct BadArgumentTests {
         Case("doublezero-ledger serve --db x --listen :0", "--listen"),
         Case("doublezero-ledger serve --db x --listen :8899", "--listen"),
         Case("doublezero-ledger serve --listen 127.0.0.1:8899", "--db"),
+        Case("doublezero-ledger serve --db x --follower-backlog-entries 0", "--follower-backlog-entries"),
+        Case("doublezero-ledger serve --db x --follower-backlog-bytes -5", "--follower-backlog-bytes"),
         Case(AppInvocation(app: "doublezero-activator", arguments: ["run", "--ledger", ""]), "--ledger"),
         Case("doublezero-activator run --ledger ftp://ledger.example/x", "--ledger"),
         Case("doublezero-activator run --ledger http://", "--ledger"),

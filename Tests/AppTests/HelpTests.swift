@@ -63,7 +63,10 @@ struct HelpTests {
     @Test(
         "a leaf's help shows its flags",
         arguments: [
-            (AppInvocation("doublezero-ledger serve --help"), ["--db", "--listen"]),
+            (
+                AppInvocation("doublezero-ledger serve --help"),
+                ["--db", "--listen", "--follower-backlog-entries", "--follower-backlog-bytes"]
+            ),
             (AppInvocation("doublezero-activator run --help"), ["--ledger", "--keypair"]),
             (AppInvocation("doublezero-controller render --help"), ["--ledger", "--device"]),
             (AppInvocation("doublezero-monitor run --help"), ["--ledger", "--listen"]),

@@ -61,6 +61,7 @@ struct LedgerBenchmark {
         print(
             "ledger.hostile_envelope_ms: \(String(format: "%.3f", try HostileEnvelopeBenchmark.worstMilliseconds())) ms"
         )
+        try await ScanLoadBenchmark.run(ScanLoadBenchmark.Options(runs: options.runs))  // submit p99 under scans
     }
 
     /// Submits the workload one transaction at a time into a ledger file opened in-process.

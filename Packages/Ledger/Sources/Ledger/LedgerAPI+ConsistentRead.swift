@@ -1,8 +1,8 @@
 import Models
 
 extension LedgerAPI {
-    /// The log's last sequence number, as ``head()`` reports it. A ledger that can tell it
-    /// without computing the state hash (``LedgerService``) answers more cheaply.
+    /// The log's last sequence number, as ``head()`` reports it (the default of the
+    /// ``LedgerAPI/headSequence()`` requirement).
     public func headSequence() async throws(LedgerError) -> UInt64 {
         try await head().sequence
     }

@@ -21,6 +21,11 @@ public protocol LedgerAPI: Sendable {
     /// The log's head: last sequence, its hash and the state hash.
     func head() async throws(LedgerError) -> LedgerHead
 
+    /// The log's last sequence number. The default asks ``head()``; a ledger that can tell it
+    /// without computing the state hash (``LedgerService``) answers more cheaply, also when
+    /// called through `any LedgerAPI` (the log stream's heartbeats, `follow=false`, metrics).
+    func headSequence() async throws(LedgerError) -> UInt64
+
     /// Log entries from `sequence` (inclusive) on: first the stored ones, then new ones as they
     /// are accepted. The stream ends only when the caller stops or the ledger goes away.
     func follow(from sequence: UInt64) -> AsyncThrowingStream<LogEntry, any Error>

@@ -1,21 +1,25 @@
 import Foundation
 
-/// Following the log: each follower first reads the stored history in pages, at its own pace,
-/// then becomes live and receives each new entry as it is accepted, without a gap or a duplicate
-/// at the boundary.
+/// Following the log: each follower first reads the stored history in pages, at its own pace
+/// and from snapshots of the file (never on the actor), then becomes live and receives each new
+/// entry as it is accepted, without a gap or a duplicate at the boundary.
 ///
-/// A live follower has a bounded buffer (``LedgerService/followerBufferCapacity``). Publishing
-/// never waits for a follower: if its buffer is full, its stream delivers what it holds and then
-/// ends with ``LedgerFollowError/fellBehind(resumeFrom:bufferCapacity:)``.
+/// A live follower's backlog is bounded by ``LedgerService/followerBacklog`` (entries and
+/// bytes). Publishing never waits for a follower: one without room is cut off at once — what
+/// waited for it is dropped — and its stream ends with
+/// ``LedgerFollowError/fellBehind(resumeFrom:limit:)``. History is read ahead by at most
+/// ``LedgerService/historyReadAhead`` (capped by the backlog limit), so a follower that stops
+/// reading holds little memory however long the log.
 extension LedgerService {
-    /// The continuation and progress of one follower.
+    /// How far history is read ahead of a follower: a page of entries, at most 64 KiB.
+    public static let historyReadAhead = FollowerBacklogLimit(entries: pageSize, bytes: 64 * 1024)
+
+    /// The buffer and progress of one live follower.
     struct FollowerRecord: Sendable {
         /// Where its entries go.
-        let continuation: AsyncThrowingStream<LogEntry, any Error>.Continuation
+        let buffer: FollowerBuffer
         /// The next sequence it should receive.
         var nextSequence: UInt64
-        /// False while it reads history (publication skips it), true once live.
-        var isLive: Bool
     }
 
     /// Whether a follower that finished its history became live.
@@ -29,53 +33,58 @@ extension LedgerService {
     }
 
     /// How many followers are attached, reading history or live (for metrics).
-    public var followerCount: Int { followers.count }
+    public var followerCount: Int { followers.count + historyReaders.withLock(\.count) }
 
     /// How many followers receive new entries as they are accepted (for metrics).
-    public var liveFollowerCount: Int { followers.values.count(where: \.isLive) }
+    public var liveFollowerCount: Int { followers.count }
 
     /// Log entries from `sequence` on (0 counts as 1): the stored ones, then each new one.
     ///
-    /// The stream ends when the caller stops iterating (the follower is then removed), when the
-    /// service closes, or with a ``LedgerFollowError``.
+    /// The stream ends when the caller stops iterating or releases it (the follower is then
+    /// removed), when the service closes, or with a ``LedgerFollowError``.
     public nonisolated func follow(from sequence: UInt64) -> AsyncThrowingStream<LogEntry, any Error> {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(
-            of: LogEntry.self, throwing: (any Error).self, bufferingPolicy: .bufferingOldest(followerBufferCapacity))
+        let buffer = FollowerBuffer()
         let id = UUID()
-        let history = Task { await self.replayHistory(to: id, continuation, from: max(sequence, 1)) }
-        continuation.onTermination = { [weak self] _ in
+        let history = Task { await self.replayHistory(to: id, buffer, from: max(sequence, 1)) }
+        let subscription = FollowerSubscription(buffer) { [weak self] in
             history.cancel()
             guard let self else { return }
             Task { await self.removeFollower(id) }
         }
-        return stream
+        return AsyncThrowingStream { try await subscription.next() }
     }
 
     /// Sends the stored entries from `start` on, one page at a time and only as fast as the
     /// follower consumes them, then makes the follower live.
-    nonisolated func replayHistory(
-        to id: UUID, _ continuation: AsyncThrowingStream<LogEntry, any Error>.Continuation, from start: UInt64
-    ) async {
-        guard await register(id, continuation, from: start) else { return }
+    nonisolated func replayHistory(to id: UUID, _ buffer: FollowerBuffer, from start: UInt64) async {
+        historyReaders.withLock { $0[id] = buffer }
+        defer { historyReaders.withLock { $0[id] = nil } }
+        let readAhead = Self.historyReadAhead.capped(at: followerBacklog)
         var next = start
         var refusedAt: UInt64?
         while !Task.isCancelled {
             let page: [LogEntry]
             do {
-                page = try store.entries(from: next, limit: Self.pageSize)
+                let from = next
+                page = try await store.snapshot { reader throws(LedgerStoreError) in
+                    try reader.entries(from: from, limit: readAhead.entries, maxBytes: readAhead.bytes)
+                }
+            } catch .closed {
+                buffer.finish()
+                return
             } catch {
-                continuation.finish(throwing: LedgerFollowError.storage(error))
+                buffer.finish(throwing: LedgerFollowError.storage(error))
                 return
             }
             guard !page.isEmpty else {
-                switch await attachLive(id, next: next) {
+                switch await attachLive(id, buffer, next: next) {
                 case .live, .gone:
                     return
                 case .behind(let head):
                     // The service has accepted entries the file should now hold; twice without
                     // finding them means the file lost them.
                     guard refusedAt != next else {
-                        continuation.finish(
+                        buffer.finish(
                             throwing: LedgerFollowError.storage(
                                 .logDiverged(
                                     path: path, reason: "entries \(next)...\(head) are accepted but not in the file")))
@@ -87,62 +96,30 @@ extension LedgerService {
             }
             for entry in page {
                 guard entry.sequence == next else {
-                    continuation.finish(
+                    buffer.finish(
                         throwing: LedgerFollowError.storage(
                             .corruptLogEntry(path: path, sequence: entry.sequence, reason: "entry \(next) is missing")))
                     return
                 }
-                guard await Self.deliver(entry, to: continuation) else { return }
+                guard await buffer.deliver(entry, within: readAhead) else { return }
                 next = entry.sequence + 1
             }
         }
     }
 
-    /// Yields `entry`, waiting while the follower's buffer is full (history only: the entry
-    /// is not lost, the follower just reads slowly). False once the stream has ended.
-    private static func deliver(
-        _ entry: LogEntry, to continuation: AsyncThrowingStream<LogEntry, any Error>.Continuation
-    ) async -> Bool {
-        while true {
-            switch continuation.yield(entry) {
-            case .enqueued:
-                return true
-            case .dropped:
-                do {
-                    try await Task.sleep(for: .milliseconds(2))
-                } catch {
-                    return false
-                }
-            case .terminated:
-                return false
-            @unknown default:
-                return false
-            }
+    /// Makes a follower that read its history live if it has read everything up to the head
+    /// (its next sequence is past it); publication and this check are both on the actor, so no
+    /// entry falls between them.
+    private func attachLive(_ id: UUID, _ buffer: FollowerBuffer, next: UInt64) -> LiveAttachment {
+        guard !isClosed else {
+            buffer.finish()
+            return .gone
         }
-    }
-
-    /// Records a new follower (still reading history); false if the service is closed.
-    private func register(
-        _ id: UUID, _ continuation: AsyncThrowingStream<LogEntry, any Error>.Continuation, from start: UInt64
-    ) -> Bool {
-        guard !followers.keys.contains(id) else { return true }
-        if isClosed {
-            continuation.finish()
-            return false
-        }
-        followers[id] = FollowerRecord(continuation: continuation, nextSequence: start, isLive: false)
-        return true
-    }
-
-    /// Makes a follower live if it has read everything up to the head (its next sequence is past
-    /// it); publication and this check are both on the actor, so no entry falls between them.
-    private func attachLive(_ id: UUID, next: UInt64) -> LiveAttachment {
-        guard var record = followers[id] else { return .gone }
+        guard historyReaders.withLock({ $0[id] != nil }) else { return .gone }
         let head = position.sequence
         guard next > head else { return .behind(head: head) }
-        record.nextSequence = next
-        record.isLive = true
-        followers[id] = record
+        historyReaders.withLock { $0[id] = nil }
+        followers[id] = FollowerRecord(buffer: buffer, nextSequence: next)
         watchFileForOtherWriters()
         return .live
     }
@@ -150,26 +127,20 @@ extension LedgerService {
     /// Forgets a follower whose stream ended.
     private func removeFollower(_ id: UUID) {
         followers[id] = nil
+        historyReaders.withLock { $0[id] = nil }
     }
 
-    /// Delivers `entries` (in log order) to every live follower, never waiting: a follower whose
-    /// buffer is full is ended with `fellBehind`, one whose stream ended is removed.
+    /// Delivers `entries` (in log order) to every live follower, never waiting: a follower
+    /// without room is cut off, one whose stream ended is removed.
     func publish(_ entries: [LogEntry]) {
-        for (id, record) in followers where record.isLive {
+        for (id, record) in followers {
             var record = record
             var keep = true
             for entry in entries where entry.sequence >= record.nextSequence {
-                switch record.continuation.yield(entry) {
+                switch record.buffer.offer(entry, limit: followerBacklog) {
                 case .enqueued:
                     record.nextSequence = entry.sequence + 1
-                case .dropped:
-                    record.continuation.finish(
-                        throwing: LedgerFollowError.fellBehind(
-                            resumeFrom: entry.sequence, bufferCapacity: followerBufferCapacity))
-                    keep = false
-                case .terminated:
-                    keep = false
-                @unknown default:
+                case .cutOff, .ended:
                     keep = false
                 }
                 if !keep { break }

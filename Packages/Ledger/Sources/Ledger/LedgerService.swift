@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Synchronization
 
 /// The ledger in this process: the program, the in-memory state and the durable SQLite log of
 /// one ledger file, behind ``LedgerAPI``.
@@ -8,12 +9,19 @@ import Models
 /// (`BEGIN IMMEDIATE`), so the state the program sees is the file's latest state even when
 /// other processes (the CLI in embedded mode while a server runs) append to the same file: before
 /// running the program the service catches up with their entries by applying their recorded
-/// changes. Reads are served from memory after the same cheap catch-up check.
+/// changes.
 ///
-/// Calls are serialised by the actor; each holds it only for synchronous SQLite work (no
+/// Submits are serialised by the actor; each holds it only for synchronous SQLite work (no
 /// suspension inside a submit), so the program, the append and the publication to followers of
 /// one transaction can never interleave with another's. While another process holds the file's
 /// write lock, a submit waits for it (up to ``LedgerStore/busyTimeout``) on its thread.
+///
+/// Reads — ``entity(_:)``, ``entities(of:matching:)``, ``head()``, ``headSequence()`` and the
+/// followers' history pages — never touch the actor: each runs in a WAL snapshot of the file on
+/// a reader connection (``LedgerStore/snapshot(_:)``), so it neither waits for a submit nor
+/// delays one, and it sees every transaction committed before it started, whichever process
+/// wrote it. Filters run in SQL on the stored value JSON, at most ``concurrentScans`` at once;
+/// the state hash is computed from the stored values once per log head.
 ///
 /// Followers hear of this service's own submits at once. Entries other processes append reach
 /// them through the file watch: while a follower is live, the service checks the file's head
@@ -21,8 +29,6 @@ import Models
 public actor LedgerService: LedgerAPI {
     /// How often a service with live followers looks for entries other processes appended.
     public static let defaultFileWatchInterval = Duration.milliseconds(50)
-    /// Entries a follower may have waiting before it is cut off (see ``LedgerFollowError/fellBehind(resumeFrom:bufferCapacity:)``).
-    public static let defaultFollowerBufferCapacity = 1024
     /// Log entries read per page (catch-up and follower history).
     static let pageSize = 256
 
@@ -30,8 +36,15 @@ public actor LedgerService: LedgerAPI {
     public nonisolated let path: String
     /// The durable log.
     nonisolated let store: LedgerStore
-    /// Entries a live follower may have waiting.
-    nonisolated let followerBufferCapacity: Int
+    /// How far a live follower may fall behind before it is cut off.
+    public nonisolated let followerBacklog: FollowerBacklogLimit
+    /// The state hash of the last head ``head()`` computed it for.
+    private nonisolated let stateHashCache = StateHashCache()
+    /// How many entity scans (``entities(of:matching:)``) may read at once: half the cores,
+    /// at least one, so scans never take every core from submits and the network.
+    public static let concurrentScans = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
+    /// The slots entity scans read in.
+    private nonisolated let scanSlots = ScanSlots(LedgerService.concurrentScans)
     /// How often the file is checked for other processes' entries while a follower is live.
     public nonisolated let fileWatchInterval: Duration
     /// The file watch, running while a follower is live.
@@ -41,15 +54,13 @@ public actor LedgerService: LedgerAPI {
     private var state: LedgerState
     /// The last log entry reflected in `state`.
     private(set) var position: LogPosition
-    /// `state.stateHash`, until the state changes.
-    private var cachedStateHash: String?
     /// Set when a failed append could not be undone in memory: reload from the file first.
     private var stateNeedsReload = false
     /// Set by ``close()``.
     private(set) var isClosed = false
     /// Entries applied to `state` but not yet handed to the followers, in log order.
     private var unpublished: [LogEntry] = []
-    /// Followers, by id.
+    /// Live followers, by id.
     var followers: [UUID: FollowerRecord] = [:]
     /// The clock transactions' validity windows are checked against (seconds since 1970).
     nonisolated let clock: @Sendable () -> UInt64
@@ -57,6 +68,8 @@ public actor LedgerService: LedgerAPI {
     private var refusals = RefusedTransactions()
     /// When the refusal memory was last swept of expired pairs.
     private var refusalsSweptAt: UInt64 = 0
+    /// Followers still reading history (off the actor), by id: their buffers, to end on close.
+    nonisolated let historyReaders = Mutex<[UUID: FollowerBuffer]>([:])
 
     /// Opens the ledger file at `path` (or creates it, with its parent directories, when
     /// `genesis` is given), migrates its schema and loads the state from its `entities` table.
@@ -66,8 +79,8 @@ public actor LedgerService: LedgerAPI {
     ///   - genesis: creates the ledger with this genesis if the file has none; an existing file
     ///     must hold the same one. Without it the file must exist.
     ///   - durability: see ``LedgerDurability``; `.normal` survives process crashes.
-    ///   - followerBufferCapacity: entries a live follower may have waiting before its stream
-    ///     ends with ``LedgerFollowError/fellBehind(resumeFrom:bufferCapacity:)``.
+    ///   - followerBacklog: how many entries, and bytes, a live follower may have waiting before
+    ///     it is cut off with ``LedgerFollowError/fellBehind(resumeFrom:limit:)``.
     ///   - fileWatchInterval: how often, while a follower is live, the file is checked for
     ///     entries other processes appended.
     ///   - clock: seconds since 1970 (UTC), for transactions' `not_after` (tests move it).
@@ -75,18 +88,17 @@ public actor LedgerService: LedgerAPI {
     ///   ledger that was never created, `genesisMismatch` for another ledger's file).
     public init(
         path: String, creating genesis: LedgerGenesis? = nil, durability: LedgerDurability = .normal,
-        followerBufferCapacity: Int = LedgerService.defaultFollowerBufferCapacity,
+        followerBacklog: FollowerBacklogLimit = .default,
         fileWatchInterval: Duration = LedgerService.defaultFileWatchInterval,
         clock: @escaping @Sendable () -> UInt64 = TransactionValidity.now
     ) throws(LedgerStoreError) {
-        precondition(followerBufferCapacity > 0, "a follower needs room for at least one entry")
         precondition(fileWatchInterval > .zero, "the file watch needs a positive interval")
         self.fileWatchInterval = fileWatchInterval
         let store = try LedgerStore(path: path, durability: durability, creating: genesis)
         let loaded = try store.loadState()
         self.path = path
         self.store = store
-        self.followerBufferCapacity = followerBufferCapacity
+        self.followerBacklog = followerBacklog
         self.clock = clock
         self.state = loaded.state
         self.position = loaded.head
@@ -94,7 +106,8 @@ public actor LedgerService: LedgerAPI {
 
     deinit {
         fileWatch?.cancel()
-        for follower in followers.values { follower.continuation.finish() }
+        for follower in followers.values { follower.buffer.finish() }
+        for buffer in historyReaders.withLock({ Array($0.values) }) { buffer.finish() }
     }
 
     // MARK: - LedgerAPI
@@ -147,7 +160,6 @@ public actor LedgerService: LedgerAPI {
                 } catch {
                     return .rollback(.failure(error))
                 }
-                cachedStateHash = nil
                 let entry = LogEntry(
                     sequence: position.sequence + 1, previousHash: position.hash, transaction: transaction,
                     changes: changes)
@@ -174,28 +186,51 @@ public actor LedgerService: LedgerAPI {
     /// The ledger's genesis: its identity and founder.
     public nonisolated func genesis() -> LedgerGenesis { store.genesis }
 
-    /// The entity at `ref`, or nil.
-    public func entity(_ ref: EntityRef) throws(LedgerError) -> Entity? {
-        try refresh()
-        return state.entity(ref)
+    /// The entity at `ref`, or nil, read from a snapshot of the file (not on the actor).
+    public nonisolated func entity(_ ref: EntityRef) async throws(LedgerError) -> Entity? {
+        try await snapshot { reader throws(LedgerStoreError) in try reader.entity(ref) }
     }
 
-    /// The entities of `kind` that match `filter`, ordered by key.
-    public func entities(of kind: EntityKind, matching filter: EntityFilter) throws(LedgerError) -> [Entity] {
-        try refresh()
-        return state.entities(of: kind).filter(filter.matches)
+    /// The entities of `kind` that match `filter`, ordered by key, read from a snapshot of the
+    /// file (not on the actor); the filter runs in SQL on the stored value JSON. At most
+    /// ``concurrentScans`` scans read at once; others wait for a slot.
+    public nonisolated func entities(of kind: EntityKind, matching filter: EntityFilter) async throws(LedgerError)
+        -> [Entity]
+    {
+        try await scanSlots.withSlot { () async throws(LedgerError) -> [Entity] in
+            try await snapshot { reader throws(LedgerStoreError) in try reader.entities(of: kind, matching: filter) }
+        }
     }
 
-    /// The log's last sequence number, without computing the state hash.
-    public func headSequence() throws(LedgerError) -> UInt64 {
-        try refresh()
-        return position.sequence
+    /// The log's last sequence number, read from a snapshot of the file (not on the actor).
+    public nonisolated func headSequence() async throws(LedgerError) -> UInt64 {
+        try await snapshot { reader throws(LedgerStoreError) in try reader.head().sequence }
     }
 
-    /// The log's head and the state hash.
-    public func head() throws(LedgerError) -> LedgerHead {
-        try refresh()
-        return LedgerHead(sequence: position.sequence, hash: position.hash, stateHash: stateHash())
+    /// The log's head and the state hash, from one snapshot of the file (not on the actor).
+    /// The state hash is computed from the stored entity values the first time a head is seen.
+    public nonisolated func head() async throws(LedgerError) -> LedgerHead {
+        let cache = stateHashCache
+        return try await snapshot { reader throws(LedgerStoreError) in
+            let head = try reader.head()
+            if let stateHash = cache.stateHash(at: head) {
+                return LedgerHead(sequence: head.sequence, hash: head.hash, stateHash: stateHash)
+            }
+            let stateHash = try reader.stateHash()
+            cache.remember(stateHash, at: head)
+            return LedgerHead(sequence: head.sequence, hash: head.hash, stateHash: stateHash)
+        }
+    }
+
+    /// Runs `body` in a snapshot of the file on a reader connection.
+    private nonisolated func snapshot<T: Sendable>(
+        _ body: @Sendable (LedgerStoreReader) throws(LedgerStoreError) -> T
+    ) async throws(LedgerError) -> T {
+        do {
+            return try await store.snapshot(body)
+        } catch {
+            throw .storage("\(error)")
+        }
     }
 
     // MARK: - Beyond LedgerAPI
@@ -207,8 +242,8 @@ public actor LedgerService: LedgerAPI {
     }
 
     /// Applies the entries other processes appended to the file since this service last looked,
-    /// and hands them to the followers. Every read and submit does this first; call it to wake
-    /// followers when only other processes write.
+    /// and hands them to the followers. Every submit does this first, and so does the file watch
+    /// while a follower is live; call it to wake followers at once when only other processes write.
     public func refresh() throws(LedgerError) {
         try prepareForAccess()
         defer { publishPending() }
@@ -227,29 +262,34 @@ public actor LedgerService: LedgerAPI {
     func watchFileForOtherWriters() {
         guard fileWatch == nil, !isClosed else { return }
         let interval = fileWatchInterval
+        let store = self.store
         fileWatch = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
-                guard let self, await self.checkFileForOtherWriters() else { return }
+                // The head is read in a snapshot, off the actor: it waits for no reader
+                // connection there, and the actor catches up only when the file moved.
+                let fileHead = try? await store.snapshot { reader throws(LedgerStoreError) in try reader.head() }
+                guard let self, await self.checkFileForOtherWriters(fileHead: fileHead) else { return }
             }
         }
     }
 
-    /// One look of the file watch; false (and the watch ends) once no follower is live, or
-    /// when catching up failed: the live followers then end with
-    /// ``LedgerFollowError/catchUpFailed(_:)``, as they would on a failed read of history, so
-    /// the failure is seen rather than retried in silence.
-    private func checkFileForOtherWriters() -> Bool {
-        guard !isClosed, followers.values.contains(where: \.isLive) else {
+    /// One look of the file watch, given the file's head (nil when it could not be read); false
+    /// (and the watch ends) once no follower is live, or when catching up failed: the live
+    /// followers then end with ``LedgerFollowError/catchUpFailed(_:)``, as they would on a failed
+    /// read of history, so the failure is seen rather than retried in silence.
+    private func checkFileForOtherWriters(fileHead: LogPosition?) -> Bool {
+        guard !isClosed, !followers.isEmpty else {
             fileWatch = nil
             return false
         }
+        if fileHead == position { return true }
         do {
             try refresh()
             return true
         } catch {
-            for (id, record) in followers where record.isLive {
-                record.continuation.finish(throwing: LedgerFollowError.catchUpFailed(error))
+            for (id, record) in followers {
+                record.buffer.finish(throwing: LedgerFollowError.catchUpFailed(error))
                 followers[id] = nil
             }
             fileWatch = nil
@@ -263,8 +303,9 @@ public actor LedgerService: LedgerAPI {
         isClosed = true
         fileWatch?.cancel()
         fileWatch = nil
-        for follower in followers.values { follower.continuation.finish() }
+        for follower in followers.values { follower.buffer.finish() }
         followers = [:]
+        for buffer in historyReaders.withLock({ Array($0.values) }) { buffer.finish() }
         try? store.close()
     }
 
@@ -275,14 +316,6 @@ public actor LedgerService: LedgerAPI {
         guard now != refusalsSweptAt else { return }
         refusalsSweptAt = now
         refusals.forget(expiredBefore: now)
-    }
-
-    /// ``LedgerState/stateHash``, computed once per state.
-    private func stateHash() -> String {
-        if let cachedStateHash { return cachedStateHash }
-        let hash = state.stateHash
-        cachedStateHash = hash
-        return hash
     }
 
     /// Fails once closed; reloads the state if a failed append left it unknown.
@@ -306,7 +339,6 @@ public actor LedgerService: LedgerAPI {
             state = reloaded.state
             state.genesis = store.genesis
             position = reloaded.head
-            cachedStateHash = nil
             unpublished += reloaded.missed
             stateNeedsReload = false
         } catch {
@@ -344,7 +376,6 @@ public actor LedgerService: LedgerAPI {
                     )
                 }
                 for change in entry.changes { state.apply(change) }
-                cachedStateHash = nil
                 position = LogPosition(of: entry)
                 unpublished.append(entry)
             }
@@ -355,7 +386,6 @@ public actor LedgerService: LedgerAPI {
     /// `entities` table still holds them (O(changes) reads). If even that fails, the whole state
     /// is reloaded before the next call.
     private func undo(_ changes: [StateChange]) {
-        cachedStateHash = nil
         do {
             let priors = try store.read { (reader) throws(LedgerStoreError) -> [Entity?] in
                 try changes.map { (change) throws(LedgerStoreError) -> Entity? in try reader.entity(change.ref) }

@@ -1,11 +1,14 @@
 import Foundation
 import GRDB
 import Models
+import Synchronization
 
 /// The durable ledger: one SQLite file holding the log and the entity index.
 ///
 /// The file runs in WAL mode through a GRDB `DatabasePool`: readers never block the writer and
-/// see a consistent snapshot. Each append is one SQLite transaction (the log row plus its entity
+/// see a consistent snapshot. ``snapshot(_:)`` reads on a reader connection's own thread, so an
+/// async caller never waits for the writer, and never blocks a thread of the Swift concurrency
+/// pool while SQLite works. Each append is one SQLite transaction (the log row plus its entity
 /// rows), so the `entities` table is always exactly the fold of the `log` table. Several
 /// processes may open the same file; writes take the file's write lock with `BEGIN IMMEDIATE`
 /// and wait up to ``busyTimeout`` for another process's transaction to finish.
@@ -35,6 +38,8 @@ public final class LedgerStore: Sendable {
     let pool: DatabasePool
     /// The ledger's genesis, read (or written) when the file was opened.
     public let genesis: LedgerGenesis
+    /// Set by ``close()``: later reads fail with ``LedgerStoreError/closed(path:)``.
+    private let closed = Atomic<Bool>(false)
 
     /// Opens the ledger file at `path`, or creates it when `genesis` is given.
     ///
@@ -163,16 +168,43 @@ public final class LedgerStore: Sendable {
         }
     }
 
-    /// Runs `body` in one read transaction (a consistent snapshot of the file).
+    /// Runs `body` in one read transaction (a consistent snapshot of the file), on the calling
+    /// thread.
     ///
-    /// - Throws: `body`'s error, or ``LedgerStoreError/sqlite(path:operation:message:)``.
+    /// - Throws: `body`'s error, ``LedgerStoreError/closed(path:)``, or
+    ///   ``LedgerStoreError/sqlite(path:operation:message:)``.
     public func read<T>(_ body: (LedgerStoreReader) throws(LedgerStoreError) -> T) throws(LedgerStoreError) -> T {
         let path = self.path
+        guard !closed.load(ordering: .acquiring) else { throw .closed(path: path) }
         do {
             return try pool.read { db in try body(LedgerStoreReader(database: db, path: path)) }
         } catch let error as LedgerStoreError {
             throw error
         } catch {
+            throw .sqlite(path: path, operation: "read", message: "\(error)")
+        }
+    }
+
+    /// Runs `body` in one read transaction (a consistent snapshot of the file) on a reader
+    /// connection's thread, suspending the caller meanwhile.
+    ///
+    /// The snapshot starts when a reader connection is free and includes every transaction
+    /// committed before it, by this process or another. It never waits for the file's write
+    /// lock, and the calling task's thread is free for other work while SQLite reads.
+    ///
+    /// - Throws: `body`'s error, ``LedgerStoreError/closed(path:)``, or
+    ///   ``LedgerStoreError/sqlite(path:operation:message:)``.
+    public func snapshot<T: Sendable>(
+        _ body: @Sendable (LedgerStoreReader) throws(LedgerStoreError) -> T
+    ) async throws(LedgerStoreError) -> T {
+        let path = self.path
+        guard !closed.load(ordering: .acquiring) else { throw .closed(path: path) }
+        do {
+            return try await pool.read { db in try body(LedgerStoreReader(database: db, path: path)) }
+        } catch let error as LedgerStoreError {
+            throw error
+        } catch {
+            if closed.load(ordering: .acquiring) { throw .closed(path: path) }
             throw .sqlite(path: path, operation: "read", message: "\(error)")
         }
     }
@@ -231,6 +263,7 @@ public final class LedgerStore: Sendable {
 
     /// Closes the connections; later calls fail.
     public func close() throws(LedgerStoreError) {
+        closed.store(true, ordering: .releasing)
         do {
             try pool.close()
         } catch {

@@ -45,11 +45,49 @@ public struct LedgerStoreReader {
         return result
     }
 
+    /// Raw log rows with sequence ≥ `sequence`, in order: up to `limit` rows, and no more once
+    /// their ``StoredLogRow/byteCount``s add up to `maxBytes` (the first row is always read), so
+    /// a page of large entries stays small.
+    public func logRows(from sequence: UInt64, limit: Int, maxBytes: Int) throws(LedgerStoreError) -> [StoredLogRow] {
+        let rows = try perform("read log entries from \(sequence)") { () throws -> [Row] in
+            let cursor = try Row.fetchCursor(
+                database.cachedStatement(
+                    sql: """
+                        SELECT *, length(message) + length(signature) + length(changes) AS stored_bytes
+                        FROM log WHERE sequence >= ? ORDER BY sequence LIMIT ?
+                        """),
+                arguments: [Int64(clamping: sequence), max(limit, 0)])
+            var rows: [Row] = []
+            var bytes = 0
+            while bytes < maxBytes, let row = try cursor.next() {
+                bytes += row["stored_bytes"] ?? 0
+                rows.append(row.copy())
+            }
+            return rows
+        }
+        var result: [StoredLogRow] = []
+        result.reserveCapacity(rows.count)
+        for row in rows {
+            result.append(try StoredLogRow(row: row, path: path))
+        }
+        return result
+    }
+
     /// Up to `limit` log entries with sequence ≥ `sequence`, in order, each checked
     /// (signature, index columns, hash; see ``StoredLogRow/logEntry(path:)``).
     public func entries(from sequence: UInt64, limit: Int) throws(LedgerStoreError) -> [LogEntry] {
         var entries: [LogEntry] = []
         for row in try logRows(from: sequence, limit: limit) {
+            entries.append(try row.logEntry(path: path))
+        }
+        return entries
+    }
+
+    /// Checked log entries with sequence ≥ `sequence`, in order: up to `limit`, and no more
+    /// once their ``LogEntry/byteCount``s add up to `maxBytes` (the first is always read).
+    public func entries(from sequence: UInt64, limit: Int, maxBytes: Int) throws(LedgerStoreError) -> [LogEntry] {
+        var entries: [LogEntry] = []
+        for row in try logRows(from: sequence, limit: limit, maxBytes: maxBytes) {
             entries.append(try row.logEntry(path: path))
         }
         return entries

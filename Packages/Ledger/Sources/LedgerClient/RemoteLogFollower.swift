@@ -16,6 +16,8 @@ import NIOCore
 ///   an entry above it is a gap and ends the stream with an error.
 /// - Heartbeat lines are skipped; any line counts as proof the connection works and resets the
 ///   backoff.
+/// - A ``LedgerWireFormat/LogStreamCut`` line (the server cut this follower off for falling
+///   behind) is logged, and the follower reconnects at once from the next sequence.
 /// - A dropped connection, a clean end of the response (the server shutting down), a 5xx or a
 ///   connection failure wait ``ReconnectBackoff`` and reconnect from the next sequence.
 /// - A 4xx, a line that is not a valid entry, or a shut-down client end the stream with an error.
@@ -49,7 +51,16 @@ actor RemoteLogFollower {
     /// - Throws: ``Ledger/LedgerError`` for what reconnecting cannot fix.
     func next() async throws -> LogEntry? {
         while !Task.isCancelled {
-            if let entry = try takeBufferedEntry() { return entry }
+            switch try takeBufferedEntry() {
+            case .entry(let entry):
+                return entry
+            case .cut:
+                body = nil
+                splitter.reset()
+                continue
+            case .none:
+                break
+            }
             guard var iterator = body else {
                 try await connect()
                 continue
@@ -74,9 +85,17 @@ actor RemoteLogFollower {
         return nil
     }
 
+    /// What the lines already received hold next.
+    private enum BufferedLine {
+        /// The next entry.
+        case entry(LogEntry)
+        /// The server cut the stream off: reconnect.
+        case cut
+    }
+
     /// The next entry among the complete lines already received, skipping heartbeats and resent
-    /// entries.
-    private func takeBufferedEntry() throws(LedgerError) -> LogEntry? {
+    /// entries, or the server's cut; nil until more bytes arrive.
+    private func takeBufferedEntry() throws(LedgerError) -> BufferedLine? {
         while true {
             let line: ArraySlice<UInt8>
             do {
@@ -87,6 +106,16 @@ actor RemoteLogFollower {
             }
             backoff.reset()
             if LogStreamHeartbeat.isHeartbeat(line) { continue }
+            if LogStreamCut.isCut(line) {
+                let cut = try? LedgerJSON.makeDecoder().decode(LogStreamCut.self, from: Data(line))
+                logger.info(
+                    "log stream cut off by the server; following again",
+                    metadata: [
+                        "ledger.sequence": "\(nextSequence)",
+                        "error.message": "\(cut?.cut.message ?? String(decoding: line, as: UTF8.self))",
+                    ])
+                return .cut
+            }
             let entry: LogEntry
             do {
                 entry = try LedgerJSON.makeDecoder().decode(LogEntry.self, from: Data(line))
@@ -99,7 +128,7 @@ actor RemoteLogFollower {
                     "log stream from \(baseURL) skipped from \(nextSequence) to \(entry.sequence)")
             }
             nextSequence += 1
-            return entry
+            return .entry(entry)
         }
     }
 

@@ -16,7 +16,7 @@ import UnixSignals
 /// | `GET /v1/entities/{kind}?field=value…` | 200 `{"entities": [...]}`; 404 unknown kind (the message lists the kinds); 400 bad filter |
 /// | `GET /v1/entities/{kind}/{pubkey}` | 200 the entity; 404 absent; 400 malformed key |
 /// | `GET /v1/head` | 200 ``Ledger/LedgerHead`` |
-/// | `GET /v1/log?from=N[&follow=false]` | 200 NDJSON log stream with heartbeats |
+/// | `GET /v1/log?from=N[&follow=false]` | 200 NDJSON log stream with heartbeats; ends with a ``LedgerWireFormat/LogStreamCut`` line when the client falls behind |
 /// | `GET /healthz` | 200 `ok` |
 /// | `GET /metrics` | 200 the metrics text, when the executable gives an exposition (``LedgerServerMetrics``) |
 ///

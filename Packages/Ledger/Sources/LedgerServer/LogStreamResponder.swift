@@ -16,7 +16,14 @@ import ServiceLifecycle
 ///
 /// The stream stops when the client disconnects, when the server shuts down gracefully (the
 /// response then ends cleanly and followers reconnect elsewhere or later), or when the ledger's
-/// own stream fails.
+/// own stream fails or cuts the follower off for falling behind (the last line is then a
+/// ``LedgerWireFormat/LogStreamCut`` naming the sequence to follow again from).
+///
+/// Memory per stream is bounded: each line is written only once the previous one was taken by
+/// the connection (the writer waits while the socket is not writable), the heartbeat and entry
+/// sources are merged on demand, and what waits inside the ledger is bounded by its
+/// ``Ledger/FollowerBacklogLimit``. A client that stops reading therefore holds at most one
+/// line here, the channel's write buffer, and the ledger's backlog until it is cut off.
 struct LogStreamResponder: Sendable {
     /// The ledger followed.
     let ledger: any LedgerAPI
@@ -81,9 +88,9 @@ struct LogStreamResponder: Sendable {
     /// Writes lines until `end` is sent, the client goes, the server shuts down, or the ledger's
     /// stream ends or fails (logged; the response then ends and the follower reconnects).
     ///
-    /// A ledger stream that ends with ``Ledger/LedgerFollowError/fellBehind(resumeFrom:bufferCapacity:)``
-    /// (this response was written more slowly than the ledger accepted entries) is resumed from
-    /// the next unsent sequence within the same response.
+    /// A ledger stream that ends with ``Ledger/LedgerFollowError/fellBehind(resumeFrom:limit:)``
+    /// (the client read more slowly than the ledger accepted entries) ends the response with a
+    /// ``LedgerWireFormat/LogStreamCut`` line: the client follows again from its sequence.
     private static func stream(
         ledger: any LedgerAPI, from: UInt64, end: UInt64?, heartbeatInterval: Duration, logger: Logger,
         into writer: inout any ResponseBodyWriter
@@ -91,42 +98,45 @@ struct LogStreamResponder: Sendable {
         let encoder = LedgerJSON.makeEncoder()
         var lastSent = from - 1
         logger.debug("log stream started")
-        while true {
-            let entries = chain(
-                ledger.follow(from: lastSent + 1).map { Event.entry($0) }, [Event.ledgerStreamEnded].async)
-            let heartbeats = AsyncTimerSequence(interval: heartbeatInterval, clock: .continuous).map { _ in
-                Event.heartbeat
-            }
-            do {
-                for try await event in merge(entries, heartbeats).cancelOnGracefulShutdown() {
-                    switch event {
-                    case .entry(let entry):
-                        try await writer.write(line(encoder.encode(entry)))
-                        lastSent = entry.sequence
-                        if let end, entry.sequence >= end { return }
-                    case .heartbeat:
-                        let head = (try? await ledger.headSequence()) ?? lastSent
-                        try await writer.write(line(encoder.encode(LogStreamHeartbeat(headSequence: head))))
-                    case .ledgerStreamEnded:
-                        logger.info("the ledger ended the log stream", metadata: ["ledger.sequence": "\(lastSent)"])
-                        return
-                    }
-                }
-                logger.debug("log stream ended", metadata: ["ledger.sequence": "\(lastSent)"])
-                return
-            } catch LedgerFollowError.fellBehind {
-                logger.debug("log stream fell behind; resuming", metadata: ["ledger.sequence": "\(lastSent)"])
-                continue
-            } catch {
-                if error is CancellationError || Task.isCancelled { throw error }
-                // The ledger's stream failed, or the client went away mid-write: end this
-                // response; a follower reconnects from its last sequence.
-                logger.info(
-                    "log stream ended with an error",
-                    metadata: ["ledger.sequence": "\(lastSent)", "error.message": "\(error)"])
-                return
-            }
+        let entries = chain(ledger.follow(from: from).map { Event.entry($0) }, [Event.ledgerStreamEnded].async)
+        let heartbeats = AsyncTimerSequence(interval: heartbeatInterval, clock: .continuous).map { _ in
+            Event.heartbeat
         }
+        do {
+            for try await event in merge(entries, heartbeats).cancelOnGracefulShutdown() {
+                switch event {
+                case .entry(let entry):
+                    try await writer.write(line(encoder.encode(entry)))
+                    lastSent = entry.sequence
+                    if let end, entry.sequence >= end { return }
+                case .heartbeat:
+                    let head = (try? await ledger.headSequence()) ?? lastSent
+                    try await writer.write(line(encoder.encode(LogStreamHeartbeat(headSequence: head))))
+                case .ledgerStreamEnded:
+                    logger.info("the ledger ended the log stream", metadata: ["ledger.sequence": "\(lastSent)"])
+                    return
+                }
+            }
+            logger.debug("log stream ended", metadata: ["ledger.sequence": "\(lastSent)"])
+        } catch let error as LedgerFollowError {
+            guard case .fellBehind = error else { return logEnd(with: error, after: lastSent, logger: logger) }
+            // Everything up to lastSent was written; the client follows again from the next one.
+            logger.info(
+                "log stream cut off: the client fell behind",
+                metadata: ["ledger.sequence": "\(lastSent)", "error.message": "\(error)"])
+            let cut = LogStreamCut(resumeFrom: lastSent + 1, message: "\(error)")
+            try await writer.write(line(encoder.encode(cut)))
+        } catch {
+            if error is CancellationError || Task.isCancelled { throw error }
+            logEnd(with: error, after: lastSent, logger: logger)
+        }
+    }
+
+    /// The ledger's stream failed, or the client went away mid-write: the response ends and a
+    /// follower reconnects from its last sequence.
+    private static func logEnd(with error: any Error, after lastSent: UInt64, logger: Logger) {
+        logger.info(
+            "log stream ended with an error", metadata: ["ledger.sequence": "\(lastSent)", "error.message": "\(error)"])
     }
 
     private static func line(_ json: some Sequence<UInt8>) -> ByteBuffer {

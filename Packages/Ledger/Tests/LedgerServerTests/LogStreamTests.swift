@@ -125,30 +125,107 @@ struct LogStreamTests {
         }
     }
 
-    @Test("a ledger stream cut off for falling behind is resumed inside the response: no gap, no duplicate")
-    func fellBehindIsResumed() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("behind-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        // A live follower may have one entry waiting: bursts of submits cut it off.
-        let transactions = TransactionFactory()
-        let ledger = try LedgerService(
-            path: directory.appendingPathComponent("ledger.sqlite").path, creating: transactions.genesis,
-            followerBufferCapacity: 1)
-        let server = try await RunningLedgerServer.start(ledger)
-        let client = try RemoteLedger(url: server.url)
-        _ = try await ledger.submit(transactions.initialize())
-        let collector = await LogCollector.start(client.follow(from: 1))
-        #expect(await collector.waitFor(1).count == 1)
-        for index in 0..<40 {
-            _ = try await ledger.submit(transactions.createLocation("b\(index)"))
+    /// A served ledger file whose live followers may have one entry waiting, a second service on
+    /// the same file standing for another process, and a client. Entries the other process
+    /// appends reach the followers in one batch at the next `refresh()`, which overflows a
+    /// follower's backlog at once (the file watch is too slow to interfere).
+    private struct BehindFixture {
+        let directory: URL
+        let ledger: LedgerService
+        let otherProcess: LedgerService
+        let server: RunningLedgerServer
+        let client: RemoteLedger
+        let transactions: TransactionFactory
+
+        static func with(_ body: (BehindFixture) async throws -> Void) async throws {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("behind-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let path = directory.appendingPathComponent("ledger.sqlite").path
+            let transactions = TransactionFactory()
+            let ledger = try LedgerService(
+                path: path, creating: transactions.genesis,
+                followerBacklog: FollowerBacklogLimit(entries: 1, bytes: 1 << 20),
+                fileWatchInterval: .seconds(3600))
+            let otherProcess = try LedgerService(path: path)
+            let server = try await RunningLedgerServer.start(ledger)
+            let client = try RemoteLedger(url: server.url)
+            let fixture = BehindFixture(
+                directory: directory, ledger: ledger, otherProcess: otherProcess, server: server, client: client,
+                transactions: transactions)
+            do {
+                try await body(fixture)
+            } catch {
+                try? await client.shutdown()
+                try? await server.stop()
+                await ledger.close()
+                await otherProcess.close()
+                throw error
+            }
+            try await client.shutdown()
+            try await server.stop()
+            await ledger.close()
+            await otherProcess.close()
         }
-        let entries = await collector.waitFor(41, within: .seconds(30))
-        #expect(entries.map(\.sequence) == Array(1...41))
-        #expect(await collector.failure == nil)
-        await collector.stop()
-        try await client.shutdown()
-        try await server.stop()
-        await ledger.close()
+
+        /// The other process appends `count` locations; then the served ledger hands them to its
+        /// followers all at once.
+        func appendBatchElsewhere(_ count: Int, prefix: String) async throws {
+            for index in 0..<count {
+                _ = try await otherProcess.submit(transactions.createLocation("\(prefix)\(index)"))
+            }
+            try await ledger.refresh()
+        }
+    }
+
+    @Test("a client that falls behind gets a last line naming where to resume, and the response ends")
+    func fellBehindEndsWithACutLine() async throws {
+        try await BehindFixture.with { fixture in
+            _ = try await fixture.ledger.submit(fixture.transactions.initialize())
+            let (status, _, body) = try await RawHTTP(baseURL: fixture.server.url).stream("/v1/log?from=1")
+            #expect(status == 200)
+            var lines = NDJSONLineSplitter(maxLineBytes: 1 << 20)
+            var iterator = body.makeAsyncIterator()
+            var received: [String] = []
+            while received.isEmpty, let chunk = try await iterator.next() {
+                lines.append(chunk.readableBytesView)
+                while let line = try lines.nextLine() { received.append(String(decoding: line, as: UTF8.self)) }
+            }
+            #expect(await eventually { await fixture.ledger.liveFollowerCount == 1 })
+
+            try await fixture.appendBatchElsewhere(10, prefix: "b")
+            while let chunk = try await iterator.next() {
+                lines.append(chunk.readableBytesView)
+                while let line = try lines.nextLine() { received.append(String(decoding: line, as: UTF8.self)) }
+            }
+            let last = try #require(received.last)
+            #expect(LogStreamCut.isCut(Array(last.utf8)), "the response ends with a cut: \(last)")
+            let cut = try JSONDecoder().decode(LogStreamCut.self, from: Data(last.utf8))
+            let entries = try received.dropLast().map { try JSONDecoder().decode(LogEntry.self, from: Data($0.utf8)) }
+            #expect(entries.map(\.sequence) == Array(1..<cut.cut.resumeFrom), "everything before resume_from was sent")
+            #expect(cut.cut.resumeFrom < 11, "it was cut before the end of the batch")
+            #expect(cut.cut.message.contains("follow again from sequence"), "\(cut.cut.message)")
+            #expect(await eventually { await fixture.ledger.followerCount == 0 })
+        }
+    }
+
+    @Test("RemoteLedger's follower, cut off for falling behind, follows again from its sequence: no gap, no repeat")
+    func fellBehindIsResumedByTheClient() async throws {
+        try await BehindFixture.with { fixture in
+            _ = try await fixture.ledger.submit(fixture.transactions.initialize())
+            let collector = await LogCollector.start(fixture.client.follow(from: 1))
+            #expect(await collector.waitFor(1).count == 1)
+            for round in 0..<4 {
+                #expect(await eventually { await fixture.ledger.liveFollowerCount == 1 })
+                try await fixture.appendBatchElsewhere(10, prefix: "r\(round)-")
+                #expect(
+                    await collector.waitFor(1 + 10 * (round + 1), within: .seconds(30)).count == 1 + 10 * (round + 1))
+            }
+            let entries = await collector.entries
+            #expect(entries.map(\.sequence) == Array(1...41))
+            for (earlier, later) in zip(entries, entries.dropFirst()) { #expect(later.previousHash == earlier.hash) }
+            #expect(await collector.failure == nil)
+            await collector.stop()
+        }
     }
 }

@@ -103,7 +103,8 @@ import Testing
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
         var scenario = LedgerFileScenario()
-        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis, followerBufferCapacity: 4)
+        let limit = FollowerBacklogLimit(entries: 4, bytes: FollowerBacklogLimit.default.bytes)
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis, followerBacklog: limit)
         _ = try await ledger.submit(scenario.initialization())
         let stream = ledger.follow(from: 2)
         #expect(await waitUntil { await ledger.liveFollowerCount == 1 })
@@ -112,23 +113,69 @@ import Testing
         for epoch in 1...10 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
         #expect(await ledger.followerCount == 0)
 
+        // The four entries that waited were dropped with the cut: it says to resume from 2.
         var received: [UInt64] = []
         do {
             for try await entry in stream { received.append(entry.sequence) }
             Issue.record("the stream ended without an error")
         } catch let error as LedgerFollowError {
-            #expect(error == .fellBehind(resumeFrom: 6, bufferCapacity: 4))
+            #expect(error == .fellBehind(resumeFrom: 2, limit: limit))
         }
-        #expect(received == [2, 3, 4, 5])
+        #expect(received.isEmpty)
         // Resuming from where it says gives the rest.
-        Self.expectContiguous(try await Self.take(6, from: ledger.follow(from: 6)), 6...11)
+        Self.expectContiguous(try await Self.take(10, from: ledger.follow(from: 2)), 2...11)
+    }
+
+    @Test("a live follower past the byte bound is cut off, says where to resume, and resumes without gap or repeat")
+    func aFollowerPastTheByteBoundIsCutOffAndResumes() async throws {
+        let directory = try TemporaryLedgerDirectory()
+        defer { directory.remove() }
+        // Room for many entries but few bytes: the bytes bound is the one that cuts.
+        let limit = FollowerBacklogLimit(entries: 1000, bytes: 2000)
+        var scenario = LedgerFileScenario()
+        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis, followerBacklog: limit)
+        _ = try await ledger.submit(scenario.initialization())
+        var follower = ledger.follow(from: 1).makeAsyncIterator()
+        let first = try await follower.next()
+        #expect(first?.sequence == 1)
+        #expect(await waitUntil { await ledger.liveFollowerCount == 1 })
+
+        // It stops reading while 20 entries of a few hundred bytes each are accepted.
+        var receipts: [SubmitReceipt] = []
+        for epoch in 1...20 { receipts.append(try await ledger.submit(scenario.setEpoch(UInt64(epoch)))) }
+        #expect(await ledger.followerCount == 0, "cut off, and forgotten by the service")
+
+        var cut: LedgerFollowError?
+        var received: [LogEntry] = []
+        do {
+            while let entry = try await follower.next() { received.append(entry) }
+        } catch let error as LedgerFollowError {
+            cut = error
+        }
+        guard case .fellBehind(let resumeFrom, let reported)? = cut else {
+            Issue.record("expected fellBehind, got \(String(describing: cut))")
+            return
+        }
+        #expect(reported == limit)
+        #expect(resumeFrom == 2, "nothing after entry 1 was delivered")
+        #expect(received.isEmpty, "the entries that waited were dropped with the cut")
+        #expect(cut?.description.contains("follow again from sequence 2") == true, "\(String(describing: cut))")
+        #expect(cut?.description.contains("2000 bytes") == true)
+
+        // Following again from there gives every later entry once, in order, chained to entry 1.
+        let resumed = try await Self.take(20, from: ledger.follow(from: resumeFrom))
+        Self.expectContiguous(resumed, 2...21)
+        #expect(resumed.map(\.hash) == receipts.map(\.hash))
+        #expect(resumed.first?.previousHash == first?.hash)
     }
 
     @Test func aSlowFollowerOfALongHistoryIsNotCutOff() async throws {
         let directory = try TemporaryLedgerDirectory()
         defer { directory.remove() }
         var scenario = LedgerFileScenario()
-        let ledger = try LedgerService(path: directory.path(), creating: scenario.genesis, followerBufferCapacity: 4)
+        let ledger = try LedgerService(
+            path: directory.path(), creating: scenario.genesis,
+            followerBacklog: FollowerBacklogLimit(entries: 4, bytes: 1000))
         _ = try await ledger.submit(scenario.initialization())
         for epoch in 1...49 { _ = try await ledger.submit(scenario.setEpoch(UInt64(epoch))) }
         var entries: [LogEntry] = []
