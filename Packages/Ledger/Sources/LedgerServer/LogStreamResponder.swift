@@ -119,12 +119,15 @@ struct LogStreamResponder: Sendable {
             }
             logger.debug("log stream ended", metadata: ["ledger.sequence": "\(lastSent)"])
         } catch let error as LedgerFollowError {
-            guard case .fellBehind = error else { return logEnd(with: error, after: lastSent, logger: logger) }
+            guard case .fellBehind(_, let limit) = error else {
+                return logEnd(with: error, after: lastSent, logger: logger)
+            }
             // Everything up to lastSent was written; the client follows again from the next one.
+            let resumable = LedgerFollowError.fellBehind(resumeFrom: lastSent + 1, limit: limit)
             logger.info(
                 "log stream cut off: the client fell behind",
-                metadata: ["ledger.sequence": "\(lastSent)", "error.message": "\(error)"])
-            let cut = LogStreamCut(resumeFrom: lastSent + 1, message: "\(error)")
+                metadata: ["ledger.sequence": "\(lastSent)", "error.message": "\(resumable)"])
+            let cut = LogStreamCut(resumeFrom: lastSent + 1, message: "\(resumable)")
             try await writer.write(line(encoder.encode(cut)))
         } catch {
             if error is CancellationError || Task.isCancelled { throw error }

@@ -204,7 +204,8 @@ struct LogStreamTests {
             let entries = try received.dropLast().map { try JSONDecoder().decode(LogEntry.self, from: Data($0.utf8)) }
             #expect(entries.map(\.sequence) == Array(1..<cut.cut.resumeFrom), "everything before resume_from was sent")
             #expect(cut.cut.resumeFrom < 11, "it was cut before the end of the batch")
-            #expect(cut.cut.message.contains("follow again from sequence"), "\(cut.cut.message)")
+            #expect(
+                cut.cut.message.contains("follow again from sequence \(cut.cut.resumeFrom)"), "\(cut.cut.message)")
             #expect(await eventually { await fixture.ledger.followerCount == 0 })
         }
     }
