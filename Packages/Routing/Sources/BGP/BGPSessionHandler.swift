@@ -7,7 +7,7 @@ import NIOCore
 /// Connect, Active and Idle (retries) live in ``BGPSpeaker``; this handler starts when TCP is
 /// up: it sends OPEN (OpenSent), checks the peer's OPEN and answers KEEPALIVE (OpenConfirm),
 /// and on the peer's KEEPALIVE reaches Established, announces our prefixes and reports the
-/// peer's UPDATEs. Errors in received messages are answered with their NOTIFICATION, then the
+/// peer's UPDATEs, less the routes ``BGPImportFilter`` refuses (reported as withdrawn). Errors in received messages are answered with their NOTIFICATION, then the
 /// connection closes. ``closed`` completes once with the reason.
 ///
 /// All state is touched only on the channel's event loop (hence `@unchecked Sendable`: the
@@ -43,6 +43,8 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     private var holdTimer: Scheduled<Void>?
     private var keepaliveTimer: RepeatedTask?
     private var announced: [IPv4Prefix]
+    /// Refuses received routes that loop through our AS or lead to our own prefixes.
+    private var importFilter: BGPImportFilter
     private var closeReason: BGPSessionCloseReason?
 
     init(
@@ -52,6 +54,7 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     ) {
         self.configuration = configuration
         self.announced = announced
+        self.importFilter = BGPImportFilter(localASN: configuration.localASN, localPrefixes: Set(announced))
         self.closePromise = closePromise
         self.signal = signal
     }
@@ -107,8 +110,11 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
         case (.established, .keepalive):
             break
         case (.established, .update(let update)):
-            if !update.withdrawn.isEmpty { signal(.routesWithdrawn(update.withdrawn)) }
-            if !update.announced.isEmpty { signal(.routesAnnounced(update.announced, update.attributes)) }
+            // A refused announcement still implicitly withdraws the peer's previous route.
+            let (accepted, refused) = importFilter.partition(update.announced, attributes: update.attributes)
+            let withdrawn = update.withdrawn + refused
+            if !withdrawn.isEmpty { signal(.routesWithdrawn(withdrawn)) }
+            if !accepted.isEmpty { signal(.routesAnnounced(accepted, update.attributes)) }
         case (.openSent, _):
             sendAndClose(.finiteStateMachineError(subcode: 1), reason: "\(message.type) in OpenSent")
         case (.openConfirm, _):
@@ -123,6 +129,7 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     /// Announces `prefixes` (if Established) and remembers them for the next Established.
     func announce(_ prefixes: [IPv4Prefix]) {
         announced.append(contentsOf: prefixes)
+        importFilter.localPrefixes.formUnion(prefixes)
         if state == .established, let context { sendAnnouncements(prefixes, context: context) }
     }
 
@@ -130,6 +137,7 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     func withdraw(_ prefixes: [IPv4Prefix]) {
         let gone = Set(prefixes)
         announced.removeAll { gone.contains($0) }
+        importFilter.localPrefixes.subtract(gone)
         guard state == .established, let context else { return }
         for update in BGPMessageEncoder.withdrawals(of: prefixes) {
             write(.update(update), context: context)

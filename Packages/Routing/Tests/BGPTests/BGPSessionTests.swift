@@ -194,6 +194,36 @@ struct BGPSessionTests {
         }
     }
 
+    @Test(
+        "a route whose AS_PATH holds our AS, or to our own prefix, is reported withdrawn, never announced; the session stays up"
+    )
+    func loopedAndOwnRoutes() async throws {
+        try await Self.withSession(announce: ["147.51.126.1/32"]) { peer, speaker, events in
+            try await Self.establish(peer, events)
+            let device = IPv4Address(169, 254, 0, 0)
+            let echoed = BGPPathAttributes(origin: .igp, asPath: [.sequence([65342, 65000])], nextHop: device)
+            let direct = BGPPathAttributes(origin: .igp, asPath: [.sequence([65342])], nextHop: device)
+            try await peer.send(.update(BGPUpdate(attributes: echoed, announced: ["147.51.126.1/32", "10.9.0.0/16"])))
+            try await peer.send(
+                .update(BGPUpdate(attributes: direct, announced: ["147.51.126.1/32", "147.51.126.2/32"])))
+            try await peer.send(.update(BGPUpdate(withdrawn: ["147.51.126.2/32"])))
+            let last = await events.first(within: .seconds(20)) { $0 == .routesWithdrawn(["147.51.126.2/32"]) }
+            #expect(last != nil, "events: \(events.all)")
+            let routes = events.all.filter {
+                if case .routesAnnounced = $0 { true } else if case .routesWithdrawn = $0 { true } else { false }
+            }
+            #expect(
+                routes == [
+                    .routesWithdrawn(["147.51.126.1/32", "10.9.0.0/16"]),
+                    .routesWithdrawn(["147.51.126.1/32"]),
+                    .routesAnnounced(["147.51.126.2/32"], direct),
+                    .routesWithdrawn(["147.51.126.2/32"]),
+                ])
+            #expect(speaker.status == .up)
+            #expect(!events.all.contains { if case .sessionClosed = $0 { true } else { false } })
+        }
+    }
+
     @Test("received routes and withdrawals become events in order")
     func receivedRoutes() async throws {
         try await Self.withSession { peer, _, events in

@@ -17,35 +17,50 @@ struct BIRDLiveTests {
     static let userPrefix: IPv4Prefix = "147.51.126.1/32"
 
     /// A device-like BIRD: passive, timers 1/3, exports two static groups tagged with communities.
-    static func deviceConfig(_ network: OverlayNetwork, peerASN: UInt32 = 65000) -> String {
-        """
-        router id \(network.deviceAddress);
-        protocol device { scan time 1; }
-        protocol static users {
-            ipv4;
-            route 147.51.126.2/32 blackhole;
-            route 147.51.126.3/32 blackhole;
-        }
-        protocol static others {
-            ipv4;
-            route 10.20.0.0/16 blackhole;
-        }
-        protocol bgp dz_user {
-            local \(network.deviceAddress) as \(deviceASN);
-            neighbor \(network.userAddress) as \(peerASN);
-            passive on;
-            hold time 3;
-            keepalive time 1;
-            ipv4 {
-                import all;
-                export filter {
-                    if proto = "users" then bgp_community.add((21682, 1200));
-                    if proto = "users" then bgp_community.add((21682, 10001));
-                    accept;
+    /// With `echoing`, it also sends our own /32 and 147.51.126.9/32 back with AS_PATH
+    /// `[65342 65000]` (a static route with our AS prepended, then BIRD's own).
+    static func deviceConfig(
+        _ network: OverlayNetwork, localASN: UInt32 = deviceASN, peerASN: UInt32 = 65000, echoing: Bool = false
+    ) -> String {
+        let echo =
+            echoing
+            ? """
+            protocol static echoed {
+                ipv4;
+                route \(userPrefix) blackhole;
+                route 147.51.126.9/32 blackhole;
+            }
+            """ : ""
+        return """
+            router id \(network.deviceAddress);
+            protocol device { scan time 1; }
+            protocol static users {
+                ipv4;
+                route 147.51.126.2/32 blackhole;
+                route 147.51.126.3/32 blackhole;
+            }
+            protocol static others {
+                ipv4;
+                route 10.20.0.0/16 blackhole;
+            }
+            \(echo)
+            protocol bgp dz_user {
+                local \(network.deviceAddress) as \(localASN);
+                neighbor \(network.userAddress) as \(peerASN);
+                passive on;
+                hold time 3;
+                keepalive time 1;
+                ipv4 {
+                    import all;
+                    export filter {
+                        if proto = "users" then bgp_community.add((21682, 1200));
+                        if proto = "users" then bgp_community.add((21682, 10001));
+                        if proto = "echoed" then bgp_path.prepend(65000);
+                        accept;
+                    };
                 };
-            };
-        }
-        """
+            }
+            """
     }
 
     func makeSpeaker(_ network: OverlayNetwork, group: MultiThreadedEventLoopGroup) -> BGPSpeaker {
@@ -66,13 +81,16 @@ struct BIRDLiveTests {
         let bird: BIRDDaemon
         let group: MultiThreadedEventLoopGroup
 
-        /// Checks the live-test requirements, then builds the network, starts BIRD and makes the
-        /// group; whatever was built is removed again if a later step throws.
-        static func start() async throws -> DevicePeering {
+        /// Checks the live-test requirements, then builds the network, starts BIRD with `config`
+        /// (``deviceConfig(_:localASN:peerASN:echoing:)`` by default) and makes the group;
+        /// whatever was built is removed again if a later step throws.
+        static func start(
+            config: (OverlayNetwork) -> String = { BIRDLiveTests.deviceConfig($0) }
+        ) async throws -> DevicePeering {
             try LiveTestRequirements.check()
             let network = try OverlayNetwork()
             do {
-                let bird = try BIRDDaemon(namespace: network.device, config: BIRDLiveTests.deviceConfig(network))
+                let bird = try BIRDDaemon(namespace: network.device, config: config(network))
                 do {
                     try bird.start()
                     let group = try await makeEventLoopGroup(inNamespace: network.user)
@@ -188,6 +206,68 @@ struct BIRDLiveTests {
             return birdSide.contains("Received: Administrative shutdown")
         }
         #expect(ceaseSeen, "BIRD: \(birdSide)")
+    }
+
+    @Test(
+        "BIRD sending our /32 back with AS_PATH [65342 65000]: refused, so the kernel gets no route to our DZ IP via the device"
+    )
+    func echoedOwnPrefix() async throws {
+        let peering = try await DevicePeering.start { BIRDLiveTests.deviceConfig($0, echoing: true) }
+        defer { peering.remove() }
+        let (network, bird, group) = (peering.network, peering.bird, peering.group)
+        // The DZ IP is a local address of the user namespace, as on a host (route `src` needs it).
+        try runCommand(["ip", "-n", network.user, "addr", "add", "\(Self.userPrefix)", "dev", "lo"])
+        let speaker = makeSpeaker(network, group: group)
+        let events = EventRecorder(speaker.events)
+        speaker.announce([Self.userPrefix])
+        speaker.start()
+        let up = await events.first(within: .seconds(10), where: Self.isUp)
+        try #require(up != nil, "no Established; events: \(events.all)")
+
+        // BIRD really sends the echo: its export of our prefix has the looping path.
+        var exported = ""
+        let echoing = await eventually(within: .seconds(5)) {
+            exported = try bird.command("show", "route", "export", "dz_user", "all", "for", "\(Self.userPrefix)")
+            return exported.contains("BGP.as_path: 65000")
+        }
+        #expect(echoing, "BIRD exports: \(exported)")
+
+        // Wait until every prefix BIRD sends has been dealt with (announced or refused).
+        let sent: Set<IPv4Prefix> = [
+            Self.userPrefix, "147.51.126.9/32", "147.51.126.2/32", "147.51.126.3/32", "10.20.0.0/16",
+        ]
+        let allSeen = await eventually(within: .seconds(5)) {
+            var seen: Set<IPv4Prefix> = []
+            for event in events.all {
+                switch event {
+                case .routesAnnounced(let prefixes, _), .routesWithdrawn(let prefixes): seen.formUnion(prefixes)
+                default: break
+                }
+            }
+            return seen.isSuperset(of: sent)
+        }
+        #expect(allSeen, "events: \(events.all)")
+        let announced = Set(
+            events.all.flatMap { event -> [IPv4Prefix] in
+                if case .routesAnnounced(let prefixes, _) = event { return prefixes }
+                return []
+            })
+        #expect(announced == ["147.51.126.2/32", "147.51.126.3/32", "10.20.0.0/16"], "events: \(events.all)")
+
+        // Into the namespace's kernel through the adapter, as the daemon does.
+        var table = BGPKernelRouteTable(policy: .init(source: Self.userPrefix.address))
+        for event in events.all {
+            for change in table.apply(event) { try NamespaceRoutes.apply(change, in: network.user) }
+        }
+        let kernel = try NamespaceRoutes.destinations(in: network.user)
+        #expect(kernel.sorted() == ["10.20.0.0/16", "147.51.126.2", "147.51.126.3"], "kernel: \(kernel)")
+        let lookup = try runCommand(["ip", "-n", network.user, "route", "get", "147.51.126.1"])
+        #expect(lookup.hasPrefix("local 147.51.126.1"), "our DZ IP must stay local: \(lookup)")
+
+        // Nothing was reset over it.
+        #expect(speaker.status == .up)
+        #expect(!events.all.contains { if case .sessionClosed = $0 { true } else { false } })
+        await speaker.stop()
     }
 
     @Test(

@@ -1,3 +1,4 @@
+import BGP
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
@@ -226,4 +227,29 @@ func eventually(within timeout: Duration, _ body: () throws -> Bool) async -> Bo
         try? await Task.sleep(for: .milliseconds(20))
     }
     return false
+}
+
+/// Writes ``KernelRouteChange``s into a namespace's kernel tables with `ip route`, as the
+/// daemon's netlink writer would, and lists what is there.
+enum NamespaceRoutes {
+    /// `ip route replace` / `ip route del` of one change inside `namespace`.
+    static func apply(_ change: KernelRouteChange, in namespace: String) throws {
+        let (verb, route) =
+            switch change {
+            case .replace(let route): ("replace", route)
+            case .delete(let route): ("del", route)
+            }
+        var arguments = [
+            "ip", "-n", namespace, "route", verb, route.destination.description, "via", route.gateway.description,
+        ]
+        if let source = route.source { arguments += ["src", source.description] }
+        arguments += ["table", String(route.table), "proto", String(route.routeProtocol)]
+        try runCommand(arguments)
+    }
+
+    /// The destinations of the routes with protocol `routeProtocol` in every table of `namespace`.
+    static func destinations(in namespace: String, routeProtocol: UInt8 = 186) throws -> [String] {
+        try runCommand(["ip", "-n", namespace, "-4", "route", "show", "table", "all", "proto", String(routeProtocol)])
+            .split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+    }
 }
