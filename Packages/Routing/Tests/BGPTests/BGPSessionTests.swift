@@ -224,6 +224,51 @@ struct BGPSessionTests {
         }
     }
 
+    @Test(
+        "a peer refusing at OPEN every time: BGP Session Failed after the session timeout, and it stays over the next attempts"
+    )
+    func failedStays() async throws {
+        // The peer's OPEN carries the wrong AS on every connection, so each attempt ends in 2/2.
+        let wrongAS = BGPOpen(asn: 64999, holdTime: 30, identifier: IPv4Address(10, 0, 0, 1))
+        let peer = try await ScriptedBGPPeer(greeting: .open(wrongAS))
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let speaker = BGPSpeaker(
+            configuration: BGPSpeakerConfiguration(
+                remoteASN: Self.peerASN, peerAddress: IPv4Address(127, 0, 0, 1), peerPort: peer.port,
+                reconnectBackoff: ReconnectBackoff(
+                    initial: .milliseconds(50), maximum: .milliseconds(100), jitter: .none),
+                sessionTimeout: .milliseconds(400)),
+            eventLoopGroup: group)
+        let events = EventRecorder(speaker.events)
+        speaker.start()
+        let failed = await events.first(within: .seconds(20)) { $0 == .statusChanged(.failed) }
+        #expect(failed != nil, "events: \(events.all)")
+        if let failed {
+            // At least three more refused attempts (and more than one renewed timeout) later...
+            let refusals = await eventually(within: .seconds(20)) {
+                events.all[failed.index...].filter { event in
+                    if case .sessionClosed(.notificationSent(let sent, _)) = event {
+                        return sent == .badPeerAS(myAutonomousSystem: 64999)
+                    }
+                    return false
+                }.count >= 3
+            }
+            #expect(refusals, "events: \(events.all)")
+            try await Task.sleep(for: .milliseconds(500))
+            // ...no Pending, Initializing or Down was reported over it.
+            let statuses = events.all[failed.index...].filter { if case .statusChanged = $0 { true } else { false } }
+            #expect(statuses == [.statusChanged(.failed)], "events: \(events.all)")
+            #expect(speaker.status == .failed)
+        }
+        let before = events.all.prefix(failed?.index ?? 0).filter {
+            if case .statusChanged = $0 { true } else { false }
+        }
+        #expect(Array(before.prefix(2)) == [.statusChanged(.pending), .statusChanged(.down)], "events: \(events.all)")
+        await speaker.stop()
+        await peer.shutdown()
+        try? await group.shutdownGracefully()
+    }
+
     @Test("received routes and withdrawals become events in order")
     func receivedRoutes() async throws {
         try await Self.withSession { peer, _, events in

@@ -310,7 +310,8 @@ struct BIRDLiveTests {
     }
 
     @Test(
-        "a peer with the wrong AS gets OPEN error 2/2 and the status ends Down, then Failed after the session timeout")
+        "a peer with the wrong AS gets OPEN error 2/2; BGP Session Failed after the session timeout stays over the retries until BIRD is fixed"
+    )
     func wrongPeerAS() async throws {
         let peering = try await DevicePeering.start()
         defer { peering.remove() }
@@ -319,8 +320,9 @@ struct BIRDLiveTests {
             configuration: BGPSpeakerConfiguration(
                 remoteASN: 64999, peerAddress: IPv4Address(network.deviceAddress)!,
                 localAddress: IPv4Address(network.userAddress)!,
-                reconnectBackoff: ReconnectBackoff(initial: .milliseconds(500), maximum: .seconds(1), jitter: .none),
-                sessionTimeout: .seconds(2)),
+                reconnectBackoff: ReconnectBackoff(
+                    initial: .milliseconds(200), maximum: .milliseconds(300), jitter: .none),
+                sessionTimeout: .seconds(1)),
             eventLoopGroup: group)
         let events = EventRecorder(speaker.events)
         speaker.start()
@@ -332,9 +334,27 @@ struct BIRDLiveTests {
         }
         #expect(closed != nil, "events: \(events.all)")
         let failed = await events.first(within: .seconds(5)) { $0 == .statusChanged(.failed) }
-        #expect(failed != nil, "events: \(events.all)")
+        try #require(failed != nil, "events: \(events.all)")
         let birdSide = try bird.command("show", "protocols", "all", "dz_user")
-        #expect(birdSide.contains("Received: Bad peer AS") || birdSide.contains("Bad peer AS"), "\(birdSide)")
+        #expect(birdSide.contains("Received: Bad peer AS"), "\(birdSide)")
+
+        // BIRD keeps refusing: several more attempts, and Failed is what stays shown.
+        let refusals = await eventually(within: .seconds(10)) {
+            events.all[failed!.index...].filter { if case .sessionClosed = $0 { true } else { false } }.count >= 4
+        }
+        #expect(refusals, "events: \(events.all)")
+        let shown = events.all[failed!.index...].filter { if case .statusChanged = $0 { true } else { false } }
+        #expect(shown == [.statusChanged(.failed)], "events: \(events.all)")
+        #expect(speaker.status == .failed)
+
+        // BIRD fixed (its AS is now the one we expect): Established ends the failure.
+        try BIRDLiveTests.deviceConfig(network, localASN: 64999).write(
+            toFile: bird.configPath, atomically: true, encoding: .utf8)
+        let reply = try bird.command("configure")
+        #expect(reply.contains("Reconfigured") || reply.contains("Reconfiguration in progress"), "\(reply)")
+        let up = await events.first(after: failed!.index, within: .seconds(10), where: Self.isUp)
+        #expect(up != nil, "events: \(events.all)")
+        #expect(speaker.status == .up)
         await speaker.stop()
     }
 
