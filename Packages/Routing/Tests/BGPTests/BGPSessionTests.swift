@@ -269,6 +269,56 @@ struct BGPSessionTests {
         try? await group.shutdownGracefully()
     }
 
+    @Test(
+        "after a NOTIFICATION the peer reads it and then a FIN, not an RST, although it sent more than we read"
+    )
+    func notificationThenFIN() async throws {
+        let peer = try RawTCPPeer()
+        defer { peer.close() }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let speaker = BGPSpeaker(
+            configuration: BGPSpeakerConfiguration(
+                remoteASN: Self.peerASN, peerAddress: IPv4Address(127, 0, 0, 1), peerPort: peer.port,
+                reconnectBackoff: ReconnectBackoff(initial: .seconds(30), maximum: .seconds(30), jitter: .none)),
+            eventLoopGroup: group)
+        let events = EventRecorder(speaker.events)
+        speaker.start()
+        let (received, end) = try await RawTCPPeer.onThread { () throws -> ([UInt8], RawTCPPeer.End?) in
+            let connection = try peer.accept(timeout: .seconds(20))
+            defer { close(connection) }
+            let open = RawTCPPeer.read(from: connection, timeout: .seconds(20)) { $0.count >= 19 }
+            guard open.end == nil,
+                let length = try? BGPMessageDecoder.messageLength(header: Array(open.bytes.prefix(19)))
+            else { throw LiveTestError(description: "no OPEN from the speaker: \(open)") }
+            _ = RawTCPPeer.read(from: connection, timeout: .seconds(20)) { open.bytes.count + $0.count >= length }
+            // A KEEPALIVE in OpenSent (5/1), and right behind it 32 KiB more that the speaker
+            // has not read when it decides to close.
+            let keepalive = BGPTestBytes.message(type: 4, body: [])
+            let burst = Array([[UInt8]](repeating: keepalive, count: 1 + 32 * 1024 / 19).joined())
+            if let code = RawTCPPeer.send(burst, on: connection) {
+                throw LiveTestError(description: "send failed: errno \(code)")
+            }
+            // Everything until the input ends: the NOTIFICATION, then FIN or RST.
+            let rest = RawTCPPeer.read(from: connection, timeout: .seconds(20))
+            return (rest.bytes, rest.end)
+        }
+        #expect(
+            received
+                == (try BGPMessageEncoder.encode(
+                    .notification(.finiteStateMachineError(subcode: 1)), options: .fourOctet)),
+            "the NOTIFICATION and nothing else: \(received)")
+        #expect(end == .endOfFile, "the speaker's side ended with \(end.map(String.init(describing:)) ?? "nothing")")
+        let closed = await events.first(within: .seconds(20)) { event in
+            if case .sessionClosed(.notificationSent(let sent, _)) = event {
+                return sent == .finiteStateMachineError(subcode: 1)
+            }
+            return false
+        }
+        #expect(closed != nil, "events: \(events.all)")
+        await speaker.stop()
+        try? await group.shutdownGracefully()
+    }
+
     @Test("received routes and withdrawals become events in order")
     func receivedRoutes() async throws {
         try await Self.withSession { peer, _, events in

@@ -32,6 +32,7 @@ struct BIRDLiveTests {
             }
             """ : ""
         return """
+            log stderr all;
             router id \(network.deviceAddress);
             protocol device { scan time 1; }
             protocol static users {
@@ -268,6 +269,44 @@ struct BIRDLiveTests {
         #expect(speaker.status == .up)
         #expect(!events.all.contains { if case .sessionClosed = $0 { true } else { false } })
         await speaker.stop()
+    }
+
+    @Test(
+        "stopped in the middle of BIRD's table transfer: our Cease is followed by a FIN, BIRD reads it, no RST leaves our namespace"
+    )
+    func ceaseDuringTransfer() async throws {
+        // 20,000 routes take BIRD far longer to send than it takes us to see Established and stop.
+        let bulk = (0..<20_000).map { "    route 10.\($0 / 256).\($0 % 256).0/24 blackhole;" }
+        let peering = try await DevicePeering.start { network in
+            BIRDLiveTests.deviceConfig(network) + "\nprotocol static bulk {\n    ipv4;\n"
+                + bulk.joined(separator: "\n") + "\n}\n"
+        }
+        defer { peering.remove() }
+        let (network, bird, group) = (peering.network, peering.bird, peering.group)
+        let speaker = makeSpeaker(network, group: group)
+        let events = EventRecorder(speaker.events)
+        speaker.start()
+        let up = await events.first(within: .seconds(10), where: Self.isUp)
+        try #require(up != nil, "no Established; events: \(events.all)")
+        await speaker.stop()
+
+        var birdSide = ""
+        let ceaseSeen = await eventually(within: .seconds(5)) {
+            birdSide = try bird.command("show", "protocols", "all", "dz_user")
+            return birdSide.contains("Received: Administrative shutdown")
+        }
+        #expect(ceaseSeen, "BIRD: \(birdSide)\nlog: \(bird.log)")
+        #expect(bird.log.contains("dz_user: Received: Administrative shutdown"), "log: \(bird.log)")
+        let received = events.all.reduce(0) { count, event in
+            if case .routesAnnounced(let prefixes, _) = event { return count + prefixes.count }
+            return count
+        }
+        #expect(received < bulk.count, "the transfer was over before the stop, so nothing was left unread")
+        // Once BIRD has closed its side we close ours with nothing unread: no RST was ever sent.
+        try await Task.sleep(for: .milliseconds(500))
+        let counters = try tcpCounters(
+            in: network.user, ["TcpOutRsts", "TcpExtTCPAbortOnData", "TcpExtTCPAbortOnClose"])
+        #expect(counters == ["TcpOutRsts": 0, "TcpExtTCPAbortOnData": 0, "TcpExtTCPAbortOnClose": 0])
     }
 
     @Test(

@@ -178,6 +178,11 @@ final class BIRDDaemon: @unchecked Sendable {
         try runCommand(["birdc", "-s", socketPath] + words, allowFailure: true)
     }
 
+    /// What BIRD wrote to stdout and stderr (its log with `log stderr all;`).
+    var log: String {
+        (try? String(contentsOfFile: directory.appendingPathComponent("bird.out").path, encoding: .utf8)) ?? ""
+    }
+
     /// Kills BIRD and deletes its directory.
     func remove() {
         kill9()
@@ -227,6 +232,20 @@ func eventually(within timeout: Duration, _ body: () throws -> Bool) async -> Bo
         try? await Task.sleep(for: .milliseconds(20))
     }
     return false
+}
+
+/// The kernel's TCP counters (`nstat` names, absolute values) of a network namespace.
+func tcpCounters(in namespace: String, _ names: [String]) throws -> [String: Int] {
+    // -a absolute, -s leave nstat's history file alone, -z zeros too.
+    let output = try runCommand(["ip", "netns", "exec", namespace, "nstat", "-asz"] + names)
+    var counters: [String: Int] = [:]
+    for line in output.split(separator: "\n") {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        if fields.count >= 2, names.contains(String(fields[0])), let value = Int(fields[1]) {
+            counters[String(fields[0])] = value
+        }
+    }
+    return counters
 }
 
 /// Writes ``KernelRouteChange``s into a namespace's kernel tables with `ip route`, as the
