@@ -170,7 +170,8 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     func stop() {
         switch state {
         case .closed:
-            context?.close(promise: nil)
+            // Already over; a NOTIFICATION's drain closes the socket by itself.
+            if drainTimer == nil { context?.close(promise: nil) }
         case .idle:
             finish(.stopped)
             context?.close(promise: nil)
