@@ -4,7 +4,8 @@ import Models
 /// Maps a ``BGPSpeaker``'s events to the kernel routes `doublezerod` should hold for one
 /// tunnel (`reference/client.md` §2.7, §2.9): every announced prefix becomes a route via the
 /// announced NEXT_HOP with the tunnel's table, protocol and source; a withdrawal deletes it;
-/// a closed session deletes every route it learned.
+/// a closed session deletes every route it learned. A route to the policy's own source address
+/// (the DZ IP as a /32) is never installed, whatever announced it.
 ///
 /// The ``Policy`` covers the upstream variants: IBRL (main table, install and uninstall),
 /// IBRL with allocated IP (``Policy/uninstalls`` false: routes are never deleted, they go with
@@ -49,14 +50,16 @@ public struct BGPKernelRouteTable: Sendable {
     /// Applies one event and returns the kernel changes it calls for, in order.
     ///
     /// An announcement without NEXT_HOP (impossible after decoding, which requires it) changes
-    /// nothing; re-announcing a prefix with the same gateway changes nothing.
+    /// nothing; re-announcing a prefix with the same gateway changes nothing; an announcement of
+    /// the source address's /32 (our own DZ IP echoed back) changes nothing.
     public mutating func apply(_ event: BGPSpeakerEvent) -> [KernelRouteChange] {
         guard policy.installs else { return [] }
         switch event {
         case .routesAnnounced(let prefixes, let attributes):
             guard let gateway = attributes.nextHop else { return [] }
+            let own = policy.source.map { IPv4Prefix(uncheckedAddress: $0, length: 32) }
             var changes: [KernelRouteChange] = []
-            for prefix in prefixes {
+            for prefix in prefixes where prefix != own {
                 let route = DesiredKernelRoute(
                     destination: prefix, gateway: gateway, source: policy.source, table: policy.table,
                     routeProtocol: policy.routeProtocol)

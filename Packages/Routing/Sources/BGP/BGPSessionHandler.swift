@@ -7,8 +7,14 @@ import NIOCore
 /// Connect, Active and Idle (retries) live in ``BGPSpeaker``; this handler starts when TCP is
 /// up: it sends OPEN (OpenSent), checks the peer's OPEN and answers KEEPALIVE (OpenConfirm),
 /// and on the peer's KEEPALIVE reaches Established, announces our prefixes and reports the
-/// peer's UPDATEs. Errors in received messages are answered with their NOTIFICATION, then the
-/// connection closes. ``closed`` completes once with the reason.
+/// peer's UPDATEs, less the routes ``BGPImportFilter`` refuses (reported as withdrawn). Errors
+/// in received messages are answered with their NOTIFICATION, then the connection closes.
+/// ``closed`` completes once with the reason.
+///
+/// Every NOTIFICATION we send is followed by a FIN (write side shut down), not a plain close:
+/// what the peer still sends is read and dropped until its FIN or ``drainTimeout``, and only
+/// then is the socket closed. Closing with unread input makes the kernel send an RST, and a
+/// peer that gets an RST may never read the NOTIFICATION.
 ///
 /// All state is touched only on the channel's event loop (hence `@unchecked Sendable`: the
 /// speaker hands it to that loop, never uses it elsewhere).
@@ -29,6 +35,8 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
 
     /// The hold time while waiting for the peer's OPEN (RFC 4271 §8: "4 minutes is suggested").
     static let openSentHoldTime = TimeAmount.minutes(4)
+    /// How long after our NOTIFICATION and FIN we wait for the peer's FIN before closing anyway.
+    static let drainTimeout = TimeAmount.seconds(2)
 
     let configuration: BGPSpeakerConfiguration
     let signal: @Sendable (Signal) -> Void
@@ -42,7 +50,11 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     private var holdTime = TimeAmount.zero
     private var holdTimer: Scheduled<Void>?
     private var keepaliveTimer: RepeatedTask?
+    /// Closes the socket if the peer has not closed its side within ``drainTimeout``.
+    private var drainTimer: Scheduled<Void>?
     private var announced: [IPv4Prefix]
+    /// Refuses received routes that loop through our AS or lead to our own prefixes.
+    private var importFilter: BGPImportFilter
     private var closeReason: BGPSessionCloseReason?
 
     init(
@@ -52,6 +64,7 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     ) {
         self.configuration = configuration
         self.announced = announced
+        self.importFilter = BGPImportFilter(localASN: configuration.localASN, localPrefixes: Set(announced))
         self.closePromise = closePromise
         self.signal = signal
     }
@@ -69,12 +82,18 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        drainTimer?.cancel()
         finish(.connectionLost("closed by peer"))
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if let error = error as? BGPMessageError {
+        if state == .closed {
+            // Draining after our NOTIFICATION: undecodable input is dropped like the rest
+            // (the frame decoder reports every read after its first error).
+            if error is BGPMessageError || error is ByteToMessageDecoderError { return }
+            context.close(promise: nil)
+        } else if let error = error as? BGPMessageError {
             fail(error)
         } else {
             finish(.connectionLost(String(describing: error)))
@@ -107,8 +126,11 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
         case (.established, .keepalive):
             break
         case (.established, .update(let update)):
-            if !update.withdrawn.isEmpty { signal(.routesWithdrawn(update.withdrawn)) }
-            if !update.announced.isEmpty { signal(.routesAnnounced(update.announced, update.attributes)) }
+            // A refused announcement still implicitly withdraws the peer's previous route.
+            let (accepted, refused) = importFilter.partition(update.announced, attributes: update.attributes)
+            let withdrawn = update.withdrawn + refused
+            if !withdrawn.isEmpty { signal(.routesWithdrawn(withdrawn)) }
+            if !accepted.isEmpty { signal(.routesAnnounced(accepted, update.attributes)) }
         case (.openSent, _):
             sendAndClose(.finiteStateMachineError(subcode: 1), reason: "\(message.type) in OpenSent")
         case (.openConfirm, _):
@@ -123,6 +145,7 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     /// Announces `prefixes` (if Established) and remembers them for the next Established.
     func announce(_ prefixes: [IPv4Prefix]) {
         announced.append(contentsOf: prefixes)
+        importFilter.localPrefixes.formUnion(prefixes)
         if state == .established, let context { sendAnnouncements(prefixes, context: context) }
     }
 
@@ -130,6 +153,7 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     func withdraw(_ prefixes: [IPv4Prefix]) {
         let gone = Set(prefixes)
         announced.removeAll { gone.contains($0) }
+        importFilter.localPrefixes.subtract(gone)
         guard state == .established, let context else { return }
         for update in BGPMessageEncoder.withdrawals(of: prefixes) {
             write(.update(update), context: context)
@@ -146,7 +170,8 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
     func stop() {
         switch state {
         case .closed:
-            context?.close(promise: nil)
+            // Already over; a NOTIFICATION's drain closes the socket by itself.
+            if drainTimer == nil { context?.close(promise: nil) }
         case .idle:
             finish(.stopped)
             context?.close(promise: nil)
@@ -245,8 +270,20 @@ final class BGPSessionHandler: ChannelInboundHandler, @unchecked Sendable {
         guard state != .closed, let context else { return }
         finish(closeReason ?? .notificationSent(notification, reason: reason))
         write(.notification(notification), context: context)
-        context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0))).whenComplete { [self] _ in
-            self.context?.close(promise: nil)
+        context.flush()
+        closeAfterDraining(context: context)
+    }
+
+    /// Shuts the write side down once everything written is sent (the peer reads the
+    /// NOTIFICATION, then a FIN), keeps reading (``channelRead(context:data:)`` drops it all once
+    /// closed) until the peer's FIN closes the channel, and closes it anyway after
+    /// ``drainTimeout``. If the half-close fails, closes at once.
+    private func closeAfterDraining(context: ChannelHandlerContext) {
+        let halfClosed = context.eventLoop.makePromise(of: Void.self)
+        halfClosed.futureResult.whenFailure { [weak self] _ in self?.context?.close(promise: nil) }
+        context.close(mode: .output, promise: halfClosed)
+        drainTimer = context.eventLoop.scheduleTask(in: Self.drainTimeout) { [weak self] in
+            self?.context?.close(promise: nil)
         }
     }
 

@@ -1,5 +1,9 @@
 /// The session status `doublezerod` reports in `/status` (`session_status`), with the exact
 /// upstream strings as raw values (`reference/client.md` §2.5, §2.9).
+///
+/// ``failed`` and ``networkUnreachable`` are verdicts of the session timeout; once reported,
+/// they stay until ``up`` (the next attempts' ``pending``, ``initializing`` and ``down`` are
+/// not reported over them).
 public enum BGPSessionStatus: String, Hashable, Sendable, CaseIterable {
     /// Started, or TCP connected and OPEN sent: "Pending BGP Session".
     case pending = "Pending BGP Session"

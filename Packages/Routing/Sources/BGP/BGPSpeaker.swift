@@ -28,13 +28,11 @@ public final class BGPSpeaker: Sendable {
     private struct SpeakerState {
         var announced: [IPv4Prefix] = []
         var handler: BGPSessionHandler?
-        var status: BGPSessionStatus?
+        var statusMachine: BGPSessionStatusMachine
         var stopped = false
         var loop: Task<Void, Never>?
-        /// Whether TCP connected since the session timer last started.
-        var connectedSinceTimerStart = false
+        /// Whether the current connection reached Established.
         var established = false
-        var timerGeneration = 0
     }
 
     /// Creates a stopped speaker whose sockets and timers live on one loop of `eventLoopGroup`.
@@ -42,11 +40,12 @@ public final class BGPSpeaker: Sendable {
         self.configuration = configuration
         self.eventLoop = eventLoopGroup.next()
         (self.events, self.continuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
-        self.state = NIOLockedValueBox(SpeakerState())
+        let statusMachine = BGPSessionStatusMachine(timeout: .nanoseconds(configuration.sessionTimeout.nanoseconds))
+        self.state = NIOLockedValueBox(SpeakerState(statusMachine: statusMachine))
     }
 
     /// The last reported status (nil before ``start()``).
-    public var status: BGPSessionStatus? { state.withLockedValue { $0.status } }
+    public var status: BGPSessionStatus? { state.withLockedValue { $0.statusMachine.status } }
 
     /// The prefixes announced in every session.
     public var announcedPrefixes: [IPv4Prefix] { state.withLockedValue { $0.announced } }
@@ -58,10 +57,7 @@ public final class BGPSpeaker: Sendable {
             state.loop = Task { [self] in await self.run() }
             return true
         }
-        if started {
-            report(.pending)
-            startSessionTimer()
-        }
+        if started { updateStatus { $0.start(now: .now()) } }
     }
 
     /// Adds prefixes to announce; sent at once if the session is established.
@@ -93,6 +89,7 @@ public final class BGPSpeaker: Sendable {
     public func stop() async {
         let (handler, loop) = state.withLockedValue { state in
             state.stopped = true
+            _ = state.statusMachine.stop()
             return (state.handler, state.loop)
         }
         if let handler { eventLoop.execute { handler.stop() } }
@@ -124,11 +121,8 @@ public final class BGPSpeaker: Sendable {
                 return state.established
             }
             emit(.sessionClosed(reason))
-            if connected { report(.down) }
-            if reachedEstablished {
-                failures = 0
-                startSessionTimer()
-            }
+            updateStatus { $0.closed(connected: connected, now: .now()) }
+            if reachedEstablished { failures = 0 }
             guard !state.withLockedValue({ $0.stopped }) else { break }
             failures += 1
             try? await Task.sleep(for: configuration.reconnectBackoff.delay(afterFailures: failures))
@@ -171,11 +165,7 @@ public final class BGPSpeaker: Sendable {
             eventLoop.execute { handler.connectFailed(description) }
             throw error
         }
-        let stopped = state.withLockedValue { state -> Bool in
-            state.connectedSinceTimerStart = true
-            return state.stopped
-        }
-        if stopped { eventLoop.execute { handler.stop() } }
+        if state.withLockedValue({ $0.stopped }) { eventLoop.execute { handler.stop() } }
         _ = channel  // the handler owns it from here; it closes it
         return handler
     }
@@ -183,13 +173,13 @@ public final class BGPSpeaker: Sendable {
     private func receive(_ signal: BGPSessionHandler.Signal) {
         switch signal {
         case .connected:
-            report(.pending)
+            updateStatus { $0.connected() }
         case .openReceived:
-            report(.initializing)
+            updateStatus { $0.openReceived() }
         case .established(let peer, let holdTime):
             state.withLockedValue { $0.established = true }
             emit(.established(peer: peer, holdTime: holdTime))
-            report(.up)
+            updateStatus { $0.established() }
         case .routesAnnounced(let prefixes, let attributes):
             emit(.routesAnnounced(prefixes, attributes))
         case .routesWithdrawn(let prefixes):
@@ -203,29 +193,23 @@ public final class BGPSpeaker: Sendable {
         continuation.yield(event)
     }
 
-    /// Reports a status if it differs from the last one.
-    private func report(_ status: BGPSessionStatus) {
-        let changed = state.withLockedValue { state -> Bool in
-            guard state.status != status else { return false }
-            state.status = status
-            return true
-        }
-        if changed { emit(.statusChanged(status)) }
-    }
-
-    /// After the session timeout without Established: Network Unreachable or BGP Session Failed.
-    private func startSessionTimer() {
-        let generation = state.withLockedValue { state -> Int in
-            state.timerGeneration += 1
-            state.connectedSinceTimerStart = false
-            return state.timerGeneration
-        }
-        eventLoop.scheduleTask(in: .nanoseconds(configuration.sessionTimeout.nanoseconds)) { [self] in
-            let verdict = state.withLockedValue { state -> BGPSessionStatus? in
-                guard state.timerGeneration == generation, !state.established, !state.stopped else { return nil }
-                return state.connectedSinceTimerStart ? .failed : .networkUnreachable
+    /// Runs one transition of the status machine under the lock, reports its statuses in
+    /// order and arms the session timers it asks for on the event loop.
+    private func updateStatus(
+        _ transition: (inout BGPSessionStatusMachine) -> [BGPSessionStatusMachine.Action]
+    ) {
+        let deadlines = state.withLockedValue { state -> [NIODeadline] in
+            var deadlines: [NIODeadline] = []
+            for action in transition(&state.statusMachine) {
+                switch action {
+                case .report(let status): emit(.statusChanged(status))
+                case .armTimer(let deadline): deadlines.append(deadline)
+                }
             }
-            if let verdict { report(verdict) }
+            return deadlines
+        }
+        for deadline in deadlines {
+            eventLoop.scheduleTask(deadline: deadline) { [self] in updateStatus { $0.timerFired(now: .now()) } }
         }
     }
 }

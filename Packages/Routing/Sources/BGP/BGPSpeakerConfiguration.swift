@@ -35,8 +35,10 @@ public struct BGPSpeakerConfiguration: Sendable {
     /// Delays between connection attempts (``ReconnectBackoff/delay(afterFailures:)`` after
     /// each failed or closed session).
     public var reconnectBackoff: ReconnectBackoff
-    /// If the session is not established this long after start or after a close, the status
-    /// becomes ``BGPSessionStatus/networkUnreachable`` or ``BGPSessionStatus/failed``.
+    /// If the session is not established this long after start or after a close (of any
+    /// attempt, established or not; a close while the timer runs does not restart it), the
+    /// status becomes ``BGPSessionStatus/networkUnreachable`` or ``BGPSessionStatus/failed``
+    /// and stays so until Established.
     public var sessionTimeout: Duration
 
     /// Creates a configuration with the `doublezerod` defaults for everything but the peer.

@@ -11,9 +11,12 @@ public enum BGPSpeakerEvent: Hashable, Sendable {
     /// The session reached Established with a peer that sent this OPEN; `holdTime` is the
     /// negotiated hold time in seconds.
     case established(peer: BGPOpen, holdTime: UInt16)
-    /// The peer announced (or replaced) these prefixes, all with these attributes.
+    /// The peer announced (or replaced) these prefixes, all with these attributes. Routes that
+    /// ``BGPImportFilter`` refuses (AS loop, our own prefixes) never appear here.
     case routesAnnounced([IPv4Prefix], BGPPathAttributes)
-    /// The peer withdrew these prefixes.
+    /// The peer withdrew these prefixes, or announced them with a route ``BGPImportFilter``
+    /// refuses (which replaces, so withdraws, its previous one). A prefix may be withdrawn that
+    /// was never announced.
     case routesWithdrawn([IPv4Prefix])
     /// A connection attempt or session ended; a reconnect follows unless the speaker stopped.
     case sessionClosed(BGPSessionCloseReason)

@@ -40,6 +40,24 @@ struct BGPKernelRouteTableTests {
                 == "147.51.126.3/32 via 169.254.0.0 src 147.51.126.1 table 254 proto 186")
     }
 
+    @Test("our own DZ IP echoed back by the peer is never installed, in any table; other routes still are")
+    func ownAddressNeverInstalled() {
+        let echoed = BGPPathAttributes(origin: .igp, asPath: [.sequence([65342, 65000])], nextHop: device)
+        for tableID: UInt32 in [254, 100] {
+            var table = BGPKernelRouteTable(policy: .init(table: tableID, source: source))
+            #expect(
+                table.apply(.routesAnnounced(["147.51.126.1/32", "147.51.126.2/32"], echoed))
+                    == [.replace(route("147.51.126.2/32", table: tableID))])
+            #expect(table.apply(.routesAnnounced(["147.51.126.1/32"], attributes)) == [])
+            #expect(table.routes.keys.sorted { $0.description < $1.description } == ["147.51.126.2/32"])
+            #expect(
+                table.apply(.routesAnnounced(["147.51.126.0/24"], attributes))
+                    == [.replace(route("147.51.126.0/24", table: tableID))], "a covering prefix is not our address")
+        }
+        var unsourced = BGPKernelRouteTable(policy: .init(source: nil))
+        #expect(unsourced.apply(.routesAnnounced(["147.51.126.1/32"], attributes)).count == 1)
+    }
+
     @Test("EdgeFiltering uses table 100; NoUninstall keeps routes; NoInstall ignores everything")
     func policies() {
         var edge = BGPKernelRouteTable(policy: .init(table: 100, source: source))

@@ -194,6 +194,131 @@ struct BGPSessionTests {
         }
     }
 
+    @Test(
+        "a route whose AS_PATH holds our AS, or to our own prefix, is reported withdrawn, never announced; the session stays up"
+    )
+    func loopedAndOwnRoutes() async throws {
+        try await Self.withSession(announce: ["147.51.126.1/32"]) { peer, speaker, events in
+            try await Self.establish(peer, events)
+            let device = IPv4Address(169, 254, 0, 0)
+            let echoed = BGPPathAttributes(origin: .igp, asPath: [.sequence([65342, 65000])], nextHop: device)
+            let direct = BGPPathAttributes(origin: .igp, asPath: [.sequence([65342])], nextHop: device)
+            try await peer.send(.update(BGPUpdate(attributes: echoed, announced: ["147.51.126.1/32", "10.9.0.0/16"])))
+            try await peer.send(
+                .update(BGPUpdate(attributes: direct, announced: ["147.51.126.1/32", "147.51.126.2/32"])))
+            try await peer.send(.update(BGPUpdate(withdrawn: ["147.51.126.2/32"])))
+            let last = await events.first(within: .seconds(20)) { $0 == .routesWithdrawn(["147.51.126.2/32"]) }
+            #expect(last != nil, "events: \(events.all)")
+            let routes = events.all.filter {
+                if case .routesAnnounced = $0 { true } else if case .routesWithdrawn = $0 { true } else { false }
+            }
+            #expect(
+                routes == [
+                    .routesWithdrawn(["147.51.126.1/32", "10.9.0.0/16"]),
+                    .routesWithdrawn(["147.51.126.1/32"]),
+                    .routesAnnounced(["147.51.126.2/32"], direct),
+                    .routesWithdrawn(["147.51.126.2/32"]),
+                ])
+            #expect(speaker.status == .up)
+            #expect(!events.all.contains { if case .sessionClosed = $0 { true } else { false } })
+        }
+    }
+
+    @Test(
+        "a peer refusing at OPEN every time: BGP Session Failed after the session timeout, and it stays over the next attempts"
+    )
+    func failedStays() async throws {
+        // The peer's OPEN carries the wrong AS on every connection, so each attempt ends in 2/2.
+        let wrongAS = BGPOpen(asn: 64999, holdTime: 30, identifier: IPv4Address(10, 0, 0, 1))
+        let peer = try await ScriptedBGPPeer(greeting: .open(wrongAS))
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let speaker = BGPSpeaker(
+            configuration: BGPSpeakerConfiguration(
+                remoteASN: Self.peerASN, peerAddress: IPv4Address(127, 0, 0, 1), peerPort: peer.port,
+                reconnectBackoff: ReconnectBackoff(
+                    initial: .milliseconds(50), maximum: .milliseconds(100), jitter: .none),
+                sessionTimeout: .milliseconds(400)),
+            eventLoopGroup: group)
+        let events = EventRecorder(speaker.events)
+        speaker.start()
+        let failed = await events.first(within: .seconds(20)) { $0 == .statusChanged(.failed) }
+        #expect(failed != nil, "events: \(events.all)")
+        if let failed {
+            // At least three more refused attempts (and more than one renewed timeout) later...
+            let refusals = await eventually(within: .seconds(20)) {
+                events.all[failed.index...].filter { event in
+                    if case .sessionClosed(.notificationSent(let sent, _)) = event {
+                        return sent == .badPeerAS(myAutonomousSystem: 64999)
+                    }
+                    return false
+                }.count >= 3
+            }
+            #expect(refusals, "events: \(events.all)")
+            try await Task.sleep(for: .milliseconds(500))
+            // ...no Pending, Initializing or Down was reported over it.
+            let statuses = events.all[failed.index...].filter { if case .statusChanged = $0 { true } else { false } }
+            #expect(statuses == [.statusChanged(.failed)], "events: \(events.all)")
+            #expect(speaker.status == .failed)
+        }
+        let before = events.all.prefix(failed?.index ?? 0).filter {
+            if case .statusChanged = $0 { true } else { false }
+        }
+        #expect(Array(before.prefix(2)) == [.statusChanged(.pending), .statusChanged(.down)], "events: \(events.all)")
+        await speaker.stop()
+        await peer.shutdown()
+        try? await group.shutdownGracefully()
+    }
+
+    @Test(
+        "after a NOTIFICATION the peer reads it and then a FIN, not an RST, although it sent more than we read"
+    )
+    func notificationThenFIN() async throws {
+        let peer = try RawTCPPeer()
+        defer { peer.close() }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let speaker = BGPSpeaker(
+            configuration: BGPSpeakerConfiguration(
+                remoteASN: Self.peerASN, peerAddress: IPv4Address(127, 0, 0, 1), peerPort: peer.port,
+                reconnectBackoff: ReconnectBackoff(initial: .seconds(30), maximum: .seconds(30), jitter: .none)),
+            eventLoopGroup: group)
+        let events = EventRecorder(speaker.events)
+        speaker.start()
+        let (received, end) = try await RawTCPPeer.onThread { () throws -> ([UInt8], RawTCPPeer.End?) in
+            let connection = try peer.accept(timeout: .seconds(20))
+            defer { close(connection) }
+            let open = RawTCPPeer.read(from: connection, timeout: .seconds(20)) { $0.count >= 19 }
+            guard open.end == nil,
+                let length = try? BGPMessageDecoder.messageLength(header: Array(open.bytes.prefix(19)))
+            else { throw LiveTestError(description: "no OPEN from the speaker: \(open)") }
+            _ = RawTCPPeer.read(from: connection, timeout: .seconds(20)) { open.bytes.count + $0.count >= length }
+            // A KEEPALIVE in OpenSent (5/1), and right behind it 32 KiB more that the speaker
+            // has not read when it decides to close.
+            let keepalive = BGPTestBytes.message(type: 4, body: [])
+            let burst = Array([[UInt8]](repeating: keepalive, count: 1 + 32 * 1024 / 19).joined())
+            if let code = RawTCPPeer.send(burst, on: connection) {
+                throw LiveTestError(description: "send failed: errno \(code)")
+            }
+            // Everything until the input ends: the NOTIFICATION, then FIN or RST.
+            let rest = RawTCPPeer.read(from: connection, timeout: .seconds(20))
+            return (rest.bytes, rest.end)
+        }
+        #expect(
+            received
+                == (try BGPMessageEncoder.encode(
+                    .notification(.finiteStateMachineError(subcode: 1)), options: .fourOctet)),
+            "the NOTIFICATION and nothing else: \(received)")
+        #expect(end == .endOfFile, "the speaker's side ended with \(end.map(String.init(describing:)) ?? "nothing")")
+        let closed = await events.first(within: .seconds(20)) { event in
+            if case .sessionClosed(.notificationSent(let sent, _)) = event {
+                return sent == .finiteStateMachineError(subcode: 1)
+            }
+            return false
+        }
+        #expect(closed != nil, "events: \(events.all)")
+        await speaker.stop()
+        try? await group.shutdownGracefully()
+    }
+
     @Test("received routes and withdrawals become events in order")
     func receivedRoutes() async throws {
         try await Self.withSession { peer, _, events in

@@ -17,35 +17,51 @@ struct BIRDLiveTests {
     static let userPrefix: IPv4Prefix = "147.51.126.1/32"
 
     /// A device-like BIRD: passive, timers 1/3, exports two static groups tagged with communities.
-    static func deviceConfig(_ network: OverlayNetwork, peerASN: UInt32 = 65000) -> String {
-        """
-        router id \(network.deviceAddress);
-        protocol device { scan time 1; }
-        protocol static users {
-            ipv4;
-            route 147.51.126.2/32 blackhole;
-            route 147.51.126.3/32 blackhole;
-        }
-        protocol static others {
-            ipv4;
-            route 10.20.0.0/16 blackhole;
-        }
-        protocol bgp dz_user {
-            local \(network.deviceAddress) as \(deviceASN);
-            neighbor \(network.userAddress) as \(peerASN);
-            passive on;
-            hold time 3;
-            keepalive time 1;
-            ipv4 {
-                import all;
-                export filter {
-                    if proto = "users" then bgp_community.add((21682, 1200));
-                    if proto = "users" then bgp_community.add((21682, 10001));
-                    accept;
+    /// With `echoing`, it also sends our own /32 and 147.51.126.9/32 back with AS_PATH
+    /// `[65342 65000]` (a static route with our AS prepended, then BIRD's own).
+    static func deviceConfig(
+        _ network: OverlayNetwork, localASN: UInt32 = deviceASN, peerASN: UInt32 = 65000, echoing: Bool = false
+    ) -> String {
+        let echo =
+            echoing
+            ? """
+            protocol static echoed {
+                ipv4;
+                route \(userPrefix) blackhole;
+                route 147.51.126.9/32 blackhole;
+            }
+            """ : ""
+        return """
+            log stderr all;
+            router id \(network.deviceAddress);
+            protocol device { scan time 1; }
+            protocol static users {
+                ipv4;
+                route 147.51.126.2/32 blackhole;
+                route 147.51.126.3/32 blackhole;
+            }
+            protocol static others {
+                ipv4;
+                route 10.20.0.0/16 blackhole;
+            }
+            \(echo)
+            protocol bgp dz_user {
+                local \(network.deviceAddress) as \(localASN);
+                neighbor \(network.userAddress) as \(peerASN);
+                passive on;
+                hold time 3;
+                keepalive time 1;
+                ipv4 {
+                    import all;
+                    export filter {
+                        if proto = "users" then bgp_community.add((21682, 1200));
+                        if proto = "users" then bgp_community.add((21682, 10001));
+                        if proto = "echoed" then bgp_path.prepend(65000);
+                        accept;
+                    };
                 };
-            };
-        }
-        """
+            }
+            """
     }
 
     func makeSpeaker(_ network: OverlayNetwork, group: MultiThreadedEventLoopGroup) -> BGPSpeaker {
@@ -66,13 +82,16 @@ struct BIRDLiveTests {
         let bird: BIRDDaemon
         let group: MultiThreadedEventLoopGroup
 
-        /// Checks the live-test requirements, then builds the network, starts BIRD and makes the
-        /// group; whatever was built is removed again if a later step throws.
-        static func start() async throws -> DevicePeering {
+        /// Checks the live-test requirements, then builds the network, starts BIRD with `config`
+        /// (``deviceConfig(_:localASN:peerASN:echoing:)`` by default) and makes the group;
+        /// whatever was built is removed again if a later step throws.
+        static func start(
+            config: (OverlayNetwork) -> String = { BIRDLiveTests.deviceConfig($0) }
+        ) async throws -> DevicePeering {
             try LiveTestRequirements.check()
             let network = try OverlayNetwork()
             do {
-                let bird = try BIRDDaemon(namespace: network.device, config: BIRDLiveTests.deviceConfig(network))
+                let bird = try BIRDDaemon(namespace: network.device, config: config(network))
                 do {
                     try bird.start()
                     let group = try await makeEventLoopGroup(inNamespace: network.user)
@@ -191,6 +210,106 @@ struct BIRDLiveTests {
     }
 
     @Test(
+        "BIRD sending our /32 back with AS_PATH [65342 65000]: refused, so the kernel gets no route to our DZ IP via the device"
+    )
+    func echoedOwnPrefix() async throws {
+        let peering = try await DevicePeering.start { BIRDLiveTests.deviceConfig($0, echoing: true) }
+        defer { peering.remove() }
+        let (network, bird, group) = (peering.network, peering.bird, peering.group)
+        // The DZ IP is a local address of the user namespace, as on a host (route `src` needs it).
+        try runCommand(["ip", "-n", network.user, "addr", "add", "\(Self.userPrefix)", "dev", "lo"])
+        let speaker = makeSpeaker(network, group: group)
+        let events = EventRecorder(speaker.events)
+        speaker.announce([Self.userPrefix])
+        speaker.start()
+        let up = await events.first(within: .seconds(10), where: Self.isUp)
+        try #require(up != nil, "no Established; events: \(events.all)")
+
+        // BIRD really sends the echo: its export of our prefix has the looping path.
+        var exported = ""
+        let echoing = await eventually(within: .seconds(5)) {
+            exported = try bird.command("show", "route", "export", "dz_user", "all", "for", "\(Self.userPrefix)")
+            return exported.contains("BGP.as_path: 65000")
+        }
+        #expect(echoing, "BIRD exports: \(exported)")
+
+        // Wait until every prefix BIRD sends has been dealt with (announced or refused).
+        let sent: Set<IPv4Prefix> = [
+            Self.userPrefix, "147.51.126.9/32", "147.51.126.2/32", "147.51.126.3/32", "10.20.0.0/16",
+        ]
+        let allSeen = await eventually(within: .seconds(5)) {
+            var seen: Set<IPv4Prefix> = []
+            for event in events.all {
+                switch event {
+                case .routesAnnounced(let prefixes, _), .routesWithdrawn(let prefixes): seen.formUnion(prefixes)
+                default: break
+                }
+            }
+            return seen.isSuperset(of: sent)
+        }
+        #expect(allSeen, "events: \(events.all)")
+        let announced = Set(
+            events.all.flatMap { event -> [IPv4Prefix] in
+                if case .routesAnnounced(let prefixes, _) = event { return prefixes }
+                return []
+            })
+        #expect(announced == ["147.51.126.2/32", "147.51.126.3/32", "10.20.0.0/16"], "events: \(events.all)")
+
+        // Into the namespace's kernel through the adapter, as the daemon does.
+        var table = BGPKernelRouteTable(policy: .init(source: Self.userPrefix.address))
+        for event in events.all {
+            for change in table.apply(event) { try NamespaceRoutes.apply(change, in: network.user) }
+        }
+        let kernel = try NamespaceRoutes.destinations(in: network.user)
+        #expect(kernel.sorted() == ["10.20.0.0/16", "147.51.126.2", "147.51.126.3"], "kernel: \(kernel)")
+        let lookup = try runCommand(["ip", "-n", network.user, "route", "get", "147.51.126.1"])
+        #expect(lookup.hasPrefix("local 147.51.126.1"), "our DZ IP must stay local: \(lookup)")
+
+        // Nothing was reset over it.
+        #expect(speaker.status == .up)
+        #expect(!events.all.contains { if case .sessionClosed = $0 { true } else { false } })
+        await speaker.stop()
+    }
+
+    @Test(
+        "stopped in the middle of BIRD's table transfer: our Cease is followed by a FIN, BIRD reads it, no RST leaves our namespace"
+    )
+    func ceaseDuringTransfer() async throws {
+        // 20,000 routes take BIRD far longer to send than it takes us to see Established and stop.
+        let bulk = (0..<20_000).map { "    route 10.\($0 / 256).\($0 % 256).0/24 blackhole;" }
+        let peering = try await DevicePeering.start { network in
+            BIRDLiveTests.deviceConfig(network) + "\nprotocol static bulk {\n    ipv4;\n"
+                + bulk.joined(separator: "\n") + "\n}\n"
+        }
+        defer { peering.remove() }
+        let (network, bird, group) = (peering.network, peering.bird, peering.group)
+        let speaker = makeSpeaker(network, group: group)
+        let events = EventRecorder(speaker.events)
+        speaker.start()
+        let up = await events.first(within: .seconds(10), where: Self.isUp)
+        try #require(up != nil, "no Established; events: \(events.all)")
+        await speaker.stop()
+
+        var birdSide = ""
+        let ceaseSeen = await eventually(within: .seconds(5)) {
+            birdSide = try bird.command("show", "protocols", "all", "dz_user")
+            return birdSide.contains("Received: Administrative shutdown")
+        }
+        #expect(ceaseSeen, "BIRD: \(birdSide)\nlog: \(bird.log)")
+        #expect(bird.log.contains("dz_user: Received: Administrative shutdown"), "log: \(bird.log)")
+        let received = events.all.reduce(0) { count, event in
+            if case .routesAnnounced(let prefixes, _) = event { return count + prefixes.count }
+            return count
+        }
+        #expect(received < bulk.count, "the transfer was over before the stop, so nothing was left unread")
+        // Once BIRD has closed its side we close ours with nothing unread: no RST was ever sent.
+        try await Task.sleep(for: .milliseconds(500))
+        let counters = try tcpCounters(
+            in: network.user, ["TcpOutRsts", "TcpExtTCPAbortOnData", "TcpExtTCPAbortOnClose"])
+        #expect(counters == ["TcpOutRsts": 0, "TcpExtTCPAbortOnData": 0, "TcpExtTCPAbortOnClose": 0])
+    }
+
+    @Test(
         "stopping BIRD (SIGSTOP) expires the hold timer within 3 s; a restarted BIRD re-establishes within a few seconds"
     )
     func holdTimerAndReconnect() async throws {
@@ -230,7 +349,8 @@ struct BIRDLiveTests {
     }
 
     @Test(
-        "a peer with the wrong AS gets OPEN error 2/2 and the status ends Down, then Failed after the session timeout")
+        "a peer with the wrong AS gets OPEN error 2/2; BGP Session Failed after the session timeout stays over the retries until BIRD is fixed"
+    )
     func wrongPeerAS() async throws {
         let peering = try await DevicePeering.start()
         defer { peering.remove() }
@@ -239,8 +359,9 @@ struct BIRDLiveTests {
             configuration: BGPSpeakerConfiguration(
                 remoteASN: 64999, peerAddress: IPv4Address(network.deviceAddress)!,
                 localAddress: IPv4Address(network.userAddress)!,
-                reconnectBackoff: ReconnectBackoff(initial: .milliseconds(500), maximum: .seconds(1), jitter: .none),
-                sessionTimeout: .seconds(2)),
+                reconnectBackoff: ReconnectBackoff(
+                    initial: .milliseconds(200), maximum: .milliseconds(300), jitter: .none),
+                sessionTimeout: .seconds(1)),
             eventLoopGroup: group)
         let events = EventRecorder(speaker.events)
         speaker.start()
@@ -252,9 +373,28 @@ struct BIRDLiveTests {
         }
         #expect(closed != nil, "events: \(events.all)")
         let failed = await events.first(within: .seconds(5)) { $0 == .statusChanged(.failed) }
-        #expect(failed != nil, "events: \(events.all)")
+        try #require(failed != nil, "events: \(events.all)")
         let birdSide = try bird.command("show", "protocols", "all", "dz_user")
-        #expect(birdSide.contains("Received: Bad peer AS") || birdSide.contains("Bad peer AS"), "\(birdSide)")
+        #expect(birdSide.contains("Received: Bad peer AS"), "\(birdSide)")
+
+        // BIRD keeps refusing (2/2 once, then it accepts and closes during its error wait):
+        // several more attempts, and Failed is what stays shown.
+        let refusals = await eventually(within: .seconds(10)) {
+            events.all[failed!.index...].filter { if case .sessionClosed = $0 { true } else { false } }.count >= 4
+        }
+        #expect(refusals, "events: \(events.all)")
+        let shown = events.all[failed!.index...].filter { if case .statusChanged = $0 { true } else { false } }
+        #expect(shown == [.statusChanged(.failed)], "events: \(events.all)")
+        #expect(speaker.status == .failed)
+
+        // BIRD fixed (its AS is now the one we expect): Established ends the failure.
+        try BIRDLiveTests.deviceConfig(network, localASN: 64999).write(
+            toFile: bird.configPath, atomically: true, encoding: .utf8)
+        let reply = try bird.command("configure")
+        #expect(reply.contains("Reconfigured") || reply.contains("Reconfiguration in progress"), "\(reply)")
+        let up = await events.first(after: failed!.index, within: .seconds(10), where: Self.isUp)
+        #expect(up != nil, "events: \(events.all)")
+        #expect(speaker.status == .up)
         await speaker.stop()
     }
 

@@ -1,3 +1,4 @@
+import BGP
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
@@ -177,6 +178,11 @@ final class BIRDDaemon: @unchecked Sendable {
         try runCommand(["birdc", "-s", socketPath] + words, allowFailure: true)
     }
 
+    /// What BIRD wrote to stdout and stderr (its log with `log stderr all;`).
+    var log: String {
+        (try? String(contentsOfFile: directory.appendingPathComponent("bird.out").path, encoding: .utf8)) ?? ""
+    }
+
     /// Kills BIRD and deletes its directory.
     func remove() {
         kill9()
@@ -226,4 +232,43 @@ func eventually(within timeout: Duration, _ body: () throws -> Bool) async -> Bo
         try? await Task.sleep(for: .milliseconds(20))
     }
     return false
+}
+
+/// The kernel's TCP counters (`nstat` names, absolute values) of a network namespace.
+func tcpCounters(in namespace: String, _ names: [String]) throws -> [String: Int] {
+    // -a absolute, -s leave nstat's history file alone, -z zeros too.
+    let output = try runCommand(["ip", "netns", "exec", namespace, "nstat", "-asz"] + names)
+    var counters: [String: Int] = [:]
+    for line in output.split(separator: "\n") {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        if fields.count >= 2, names.contains(String(fields[0])), let value = Int(fields[1]) {
+            counters[String(fields[0])] = value
+        }
+    }
+    return counters
+}
+
+/// Writes ``KernelRouteChange``s into a namespace's kernel tables with `ip route`, as the
+/// daemon's netlink writer would, and lists what is there.
+enum NamespaceRoutes {
+    /// `ip route replace` / `ip route del` of one change inside `namespace`.
+    static func apply(_ change: KernelRouteChange, in namespace: String) throws {
+        let (verb, route) =
+            switch change {
+            case .replace(let route): ("replace", route)
+            case .delete(let route): ("del", route)
+            }
+        var arguments = [
+            "ip", "-n", namespace, "route", verb, route.destination.description, "via", route.gateway.description,
+        ]
+        if let source = route.source { arguments += ["src", source.description] }
+        arguments += ["table", String(route.table), "proto", String(route.routeProtocol)]
+        try runCommand(arguments)
+    }
+
+    /// The destinations of the routes with protocol `routeProtocol` in every table of `namespace`.
+    static func destinations(in namespace: String, routeProtocol: UInt8 = 186) throws -> [String] {
+        try runCommand(["ip", "-n", namespace, "-4", "route", "show", "table", "all", "proto", String(routeProtocol)])
+            .split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+    }
 }

@@ -16,9 +16,12 @@ final class ScriptedBGPPeer: Sendable {
     /// The TCP port the peer listens on.
     var port: Int { server.localAddress?.port ?? 0 }
 
-    init() async throws {
+    /// Creates a listening peer; with a `greeting`, it sends that message on every connection
+    /// as soon as it is accepted (before anything the test sends).
+    init(greeting: BGPMessage? = nil) async throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let state = self.state
+        let greeting = try greeting.map { try BGPMessageEncoder.encode($0, options: .fourOctet) }
         server = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -28,7 +31,8 @@ final class ScriptedBGPPeer: Sendable {
                         value.received.append([])
                         return value.received.count - 1
                     }
-                    try channel.pipeline.syncOperations.addHandler(RecordingHandler(index: index, state: state))
+                    try channel.pipeline.syncOperations.addHandler(
+                        RecordingHandler(index: index, state: state, greeting: greeting))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -62,12 +66,23 @@ final class ScriptedBGPPeer: Sendable {
         typealias InboundIn = ByteBuffer
         let index: Int
         let state: NIOLockedValueBox<(connections: [any Channel], received: [[BGPMessage]], closed: Int)>
+        let greeting: [UInt8]?
         let pending = NIOLockedValueBox<[UInt8]>([])
 
-        init(index: Int, state: NIOLockedValueBox<(connections: [any Channel], received: [[BGPMessage]], closed: Int)>)
-        {
+        init(
+            index: Int, state: NIOLockedValueBox<(connections: [any Channel], received: [[BGPMessage]], closed: Int)>,
+            greeting: [UInt8]?
+        ) {
             self.index = index
             self.state = state
+            self.greeting = greeting
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            if let greeting {
+                context.writeAndFlush(NIOAny(context.channel.allocator.buffer(bytes: greeting)), promise: nil)
+            }
+            context.fireChannelActive()
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
