@@ -100,6 +100,8 @@ let package = Package(
                 .product(name: "Routing", package: "Routing"), .product(name: "Probe", package: "Probe"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             path: "Apps/DaemonService",
             exclude: ["README.md"],
