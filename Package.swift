@@ -90,7 +90,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         app("doublezero", ["Models", "Ledger", "Probe"], products: [("LedgerClient", "Ledger")]),
-        app("doublezerod", ["Models", "Ledger", "Tunnel", "Routing", "Probe"], targets: ["DaemonService"]),
+        app(
+            "doublezerod", ["Models", "Ledger", "Tunnel", "Routing", "Probe"],
+            products: [
+                ("Logging", "swift-log"), ("ServiceLifecycle", "swift-service-lifecycle"),
+                ("Hummingbird", "hummingbird"),
+            ],
+            targets: ["DaemonService", "PrometheusExport"]),
         // The daemon as a library (issue 15 fills it; issue 14 made it ready).
         .target(
             name: "DaemonService",
