@@ -292,6 +292,20 @@ let package = Package(
             path: "Tests/ControllerTests",
             swiftSettings: swiftSettings
         ),
+        // doublezerod's local API and state file, in-process with a fake backend, and the binary (issue 15).
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: [
+                "AppTestSupport", "DaemonService", .product(name: "Models", package: "Models"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            path: "Tests/DaemonTests",
+            swiftSettings: swiftSettings
+        ),
         // `make bench-controller`: renders every device of a 100-device network (issue 5).
         .executableTarget(
             name: "controller-bench",
