@@ -97,7 +97,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         app("doublezero", ["Models", "Ledger", "Probe"], products: [("LedgerClient", "Ledger")]),
-        app("doublezerod", ["Models", "Ledger", "Tunnel", "Routing", "Probe"], targets: ["DaemonService"]),
+        app(
+            "doublezerod", ["Models", "Ledger", "Tunnel", "Routing", "Probe"],
+            products: [
+                ("Logging", "swift-log"), ("ServiceLifecycle", "swift-service-lifecycle"),
+                ("Hummingbird", "hummingbird"),
+            ],
+            targets: ["DaemonService", "PrometheusExport"]),
         // The daemon as a library (issue 15 fills it; issue 14 made it ready).
         .target(
             name: "DaemonService",
@@ -107,6 +113,8 @@ let package = Package(
                 .product(name: "Routing", package: "Routing"), .product(name: "Probe", package: "Probe"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             path: "Apps/DaemonService",
             exclude: ["README.md"],
@@ -294,6 +302,20 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             path: "Tests/ControllerTests",
+            swiftSettings: swiftSettings
+        ),
+        // doublezerod's local API and state file, in-process with a fake backend, and the binary (issue 15).
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: [
+                "AppTestSupport", "DaemonService", .product(name: "Models", package: "Models"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            path: "Tests/DaemonTests",
             swiftSettings: swiftSettings
         ),
         // `make bench-controller`: renders every device of a 100-device network (issue 5).

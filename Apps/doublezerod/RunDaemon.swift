@@ -1,5 +1,11 @@
 import ArgumentParser
 import CommandLineSupport
+import DaemonService
+import Foundation
+import Hummingbird
+import Logging
+import PrometheusExport
+import ServiceLifecycle
 
 /// `doublezerod run`: the daemon itself.
 struct RunDaemon: AsyncParsableCommand {
@@ -7,8 +13,19 @@ struct RunDaemon: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run the daemon until stopped: serve the local API and reconcile this host to the ledger.",
         discussion: """
+            Serves the local API on the Unix socket --sock-file (its directory is created; mode 0666: \
+            every local user may read status, only root, the daemon's own user and members of the \
+            doublezero group may change things). Once listening it prints one line on standard output, \
+            `listening on PATH`. With --metrics-enable it also serves Prometheus metrics at \
+            http://--metrics-addr/metrics and prints `metrics on HOST:PORT`.
+
+            The reconciler switch persists in STATE-DIR/state.json (created when missing). The \
+            reconciler itself is not built yet: provisioning through the API answers 503 and no \
+            tunnel is built.
+
             On SIGINT or SIGTERM it tears down every tunnel it set up and removes the socket; its state \
-            directory is kept, so the next start re-provisions what is still enabled.
+            directory is kept, so the next start re-provisions what is still enabled. Logs go to \
+            standard error at the level named by LOG_LEVEL (default info; -v: debug).
             """
     )
 
@@ -28,6 +45,10 @@ struct RunDaemon: AsyncParsableCommand {
             "This host's public IPv4 address, used to find its users in the ledger. (default: discovered)",
             valueName: "ipv4"))
     var clientIP: String?
+
+    /// The network the host is on.
+    @Option(name: .long, help: ArgumentHelp("The DoubleZero network: mainnet-beta, testnet, devnet or localnet."))
+    var env = NetworkEnvironment.testnet
 
     /// Where the daemon keeps state.json.
     @Option(name: .long, help: ArgumentHelp("Where the daemon keeps its state.", valueName: "path"))
@@ -57,8 +78,9 @@ struct RunDaemon: AsyncParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The metrics address, as HOST:PORT (port 1–65535). (default: localhost:9464)", valueName: "host:port"),
-        transform: { try ListenAddress(validating: $0) })
+            "The metrics address, as HOST:PORT (port 1–65535, or 0 for any free port). (default: localhost:9464)",
+            valueName: "host:port"),
+        transform: { try ListenAddress.allowingEphemeralPort($0) })
     var metricsAddr = ListenAddress(host: "localhost", port: 9464)
 
     /// Route liveness settings.
@@ -80,8 +102,88 @@ struct RunDaemon: AsyncParsableCommand {
         }
     }
 
-    /// Not built yet: throws ``NotBuiltYet``.
+    /// The daemon's configuration from the options, with the client IP resolved.
+    func daemonConfiguration() throws(DaemonStartError) -> DaemonConfiguration {
+        let address = try ClientAddressDiscovery().resolve(given: clientIP)
+        return DaemonConfiguration(
+            ledger: ledger.location.description, socketPath: socket.sockFile, clientIP: address.description,
+            stateDirectory: stateDir, network: env.moniker, latencyProbing: latency.latencyProbing)
+    }
+
+    /// Serves the API (and metrics) until SIGTERM or SIGINT, then removes the socket.
     func run() async throws {
-        throw NotBuiltYet(feature: "doublezerod run", issue: .userHostDaemon)
+        StandardErrorLogging.bootstrap()
+        let prometheus = metricsEnable ? PrometheusExport.bootstrap() : nil
+        var logger = Logger(label: "doublezero.daemon")
+        if verbose { logger.logLevel = .debug }
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try daemonConfiguration()
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let metrics = DaemonMetrics(latencyGauges: latency.enableLatencyMetrics)
+        metrics.recordBuildInfo(version: "dev", commit: "unknown", date: "unknown")
+        let backend = NoReconcilerBackend()
+        let state: DaemonStateStore
+        do {
+            state = try DaemonStateStore(
+                file: DaemonStateFile(directory: configuration.stateDirectory), backend: backend)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let api = DaemonAPI(
+            backend: backend, state: state, configuration: configuration,
+            writeAccess: WriteAccessRule(groupName: configuration.writerGroup), logger: logger)
+        let server = DaemonAPIServer(api: api, socketPath: configuration.socketPath, logger: logger) { path in
+            FileHandle.standardOutput.write(Data("listening on \(path)\n".utf8))
+        }
+        var services: [any Service] = [server]
+        if let prometheus {
+            services.append(
+                metricsServer(
+                    prometheus, metrics: metrics, backend: backend, network: configuration.network, logger: logger))
+        }
+        let enabled = await state.reconcilerEnabled
+        logger.info(
+            "doublezerod starting",
+            metadata: [
+                "daemon.client_ip": "\(configuration.clientIP ?? "")", "daemon.network": "\(configuration.network)",
+                "daemon.reconciler.enabled": "\(enabled)",
+                "ledger.location": "\(configuration.ledger)",
+            ])
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            throw CommandFailure("doublezerod failed: \(error)")
+        }
+        logger.info("doublezerod stopped")
+    }
+
+    /// The Prometheus server on --metrics-addr: `GET /metrics`, with the connection gauges brought
+    /// up to date from the backend before each scrape.
+    func metricsServer(
+        _ prometheus: PrometheusExport, metrics: DaemonMetrics, backend: any DaemonBackend, network: String,
+        logger: Logger
+    ) -> some Service {
+        let router = Router()
+        prometheus.addRoute(to: router) {
+            let services = (try? await backend.services()) ?? []
+            metrics.recordConnections(services, network: network)
+        }
+        let host = metricsAddr.host
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: Int(metricsAddr.port))),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let shown = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+                logger.info("metrics listening", metadata: ["http.address": "\(shown)"])
+                FileHandle.standardOutput.write(Data("metrics on \(shown)\n".utf8))
+            },
+            logger: logger)
     }
 }
