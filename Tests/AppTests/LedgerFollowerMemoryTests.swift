@@ -9,8 +9,8 @@ import Testing
 @Suite("doublezero-ledger: followers that stop reading")
 struct LedgerFollowerMemoryTests {
     static let followers = 40
-    static let entriesBefore = 150
-    static let entriesDuring = 250
+    static let entriesBefore = 100
+    static let entriesDuring = 150
     static let rssLimit = 300 * 1000 * 1000
 
     @Test("40 followers from sequence 1 stop reading while the log grows by large entries: RSS stays under 300 MB")

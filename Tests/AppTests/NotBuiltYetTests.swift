@@ -19,7 +19,6 @@ struct NotBuiltYetTests {
 
     static let cases: [Case] = [
         Case("doublezero-monitor run --ledger ledger.sqlite --interval 30s", "not yet scheduled"),
-        Case("doublezerod run --ledger http://127.0.0.1:8899 --client-ip 203.0.113.10", daemon),
         Case("doublezero connect ibrl --ledger ledger.sqlite", daemon),
         Case("doublezero connect multicast --subscribe mg01 --ledger ledger.sqlite", daemon),
         Case("doublezero disconnect multicast --ledger ledger.sqlite --no-wait", daemon),

@@ -102,7 +102,7 @@ func submitExpectingRejection(
 
 /// Polls `condition` every few milliseconds until it holds or `timeout` passes.
 func waitUntil(
-    timeout: Duration = .seconds(5), _ condition: () async throws -> Bool
+    timeout: Duration = .seconds(30), _ condition: () async throws -> Bool
 ) async rethrows -> Bool {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     while ContinuousClock.now < deadline {
