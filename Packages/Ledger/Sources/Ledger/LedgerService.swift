@@ -64,6 +64,8 @@ public actor LedgerService: LedgerAPI {
     var followers: [UUID: FollowerRecord] = [:]
     /// The clock transactions' validity windows are checked against (seconds since 1970).
     nonisolated let clock: @Sendable () -> UInt64
+    /// The ledger's identity (its genesis hash), computed once.
+    nonisolated let ledgerID: LedgerID
     /// Pairs the program refused, so they cannot be applied later.
     private var refusals = RefusedTransactions()
     /// When the refusal memory was last swept of expired pairs.
@@ -100,6 +102,7 @@ public actor LedgerService: LedgerAPI {
         self.store = store
         self.followerBacklog = followerBacklog
         self.clock = clock
+        self.ledgerID = store.genesis.id
         self.state = loaded.state
         self.position = loaded.head
     }
@@ -129,7 +132,7 @@ public actor LedgerService: LedgerAPI {
         let message = transaction.message
         let now = clock()
         do throws(ProgramError) {
-            try TransactionAdmission(ledger: store.genesis.id, now: now).check(message)
+            try TransactionAdmission(ledger: ledgerID, now: now).check(message)
         } catch {
             throw .rejected(error)
         }

@@ -55,6 +55,8 @@ private struct LogReplayCheck {
     let path: String
     let maxProblems: Int
     let genesis: LedgerGenesis
+    /// The genesis hash, computed once.
+    let ledgerID: LedgerID
     var state: LedgerState
     var expectedSequence: UInt64 = 1
     var finalPosition = LogPosition.genesis
@@ -68,6 +70,7 @@ private struct LogReplayCheck {
         self.path = path
         self.maxProblems = maxProblems
         self.genesis = genesis
+        self.ledgerID = genesis.id
         self.state = LedgerState(genesis: genesis)
     }
 
@@ -136,12 +139,12 @@ private struct LogReplayCheck {
             record(.hashMismatch(sequence: row.sequence, stored: row.hash, recomputed: recomputed))
         }
         let message = transaction.message
-        if message.ledger != genesis.id {
+        if message.ledger != ledgerID {
             record(
                 .invalidTransaction(
                     sequence: row.sequence,
                     error: ProgramError(
-                        .wrongLedger, "the transaction is for ledger \(message.ledger), not \(genesis.id)",
+                        .wrongLedger, "the transaction is for ledger \(message.ledger), not \(ledgerID)",
                         field: "ledger")))
         }
         if message.signer.bytes != row.signer || message.nonce != row.nonce {
