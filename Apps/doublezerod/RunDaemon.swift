@@ -3,7 +3,10 @@ import CommandLineSupport
 import DaemonService
 import Foundation
 import Hummingbird
+import Ledger
+import LedgerClient
 import Logging
+import Models
 import PrometheusExport
 import ServiceLifecycle
 
@@ -19,9 +22,14 @@ struct RunDaemon: AsyncParsableCommand {
             `listening on PATH`. With --metrics-enable it also serves Prometheus metrics at \
             http://--metrics-addr/metrics and prints `metrics on HOST:PORT`.
 
-            The reconciler switch persists in STATE-DIR/state.json (created when missing). The \
-            reconciler itself is not built yet: provisioning through the API answers 503 and no \
-            tunnel is built.
+            The reconciler follows the ledger's log and, while enabled (`doublezero enable`), builds \
+            this host's services from the activated users whose client IP is --client-ip: \
+            doublezero0 (unicast) and doublezero1 (multicast), each with its GRE tunnel (kernel \
+            GRE, or a userspace datapath where the kernel has none), addresses, BGP session and \
+            routes. It acts on each ledger entry as it arrives and re-checks every \
+            --reconciler-poll-interval seconds. The switch persists in STATE-DIR/state.json \
+            (created when missing). At start it removes the doublezero0/doublezero1 links and \
+            EdgeFiltering rules an earlier run left that the ledger no longer calls for.
 
             On SIGINT or SIGTERM it tears down every tunnel it set up and removes the socket; its state \
             directory is kept, so the next start re-provisions what is still enabled. Logs go to \
@@ -124,7 +132,30 @@ struct RunDaemon: AsyncParsableCommand {
         }
         let metrics = DaemonMetrics(latencyGauges: latency.enableLatencyMetrics)
         metrics.recordBuildInfo(version: "dev", commit: "unknown", date: "unknown")
-        let backend = NoReconcilerBackend()
+        do {
+            // The state file is checked before anything else starts (a corrupt one stops the daemon).
+            _ = try DaemonStateFile(directory: configuration.stateDirectory).loadOrCreate()
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let connection: any LedgerAPI
+        do {
+            connection = try LedgerConnection.open(configuration.ledger)
+        } catch {
+            throw CommandFailure("cannot open the ledger \(configuration.ledger): \(error)")
+        }
+        guard let clientIP = configuration.clientIP.flatMap(IPv4Address.init) else {
+            throw CommandFailure("no client IP")
+        }
+        let latencyProbe =
+            configuration.latencyProbing
+            ? LatencyProbeService(
+                probeInterval: .seconds(latency.probeInterval),
+                includeTunnelEndpoints: latency.latencyProbeTunnelEndpoints, metrics: metrics,
+                logger: logger) : nil
+        let backend = DaemonReconciler(
+            ledger: connection, clientIP: clientIP, metrics: metrics,
+            pollInterval: .seconds(reconcilerPollInterval), latencyProbe: latencyProbe, logger: logger)
         let state: DaemonStateStore
         do {
             state = try DaemonStateStore(
@@ -138,7 +169,8 @@ struct RunDaemon: AsyncParsableCommand {
         let server = DaemonAPIServer(api: api, socketPath: configuration.socketPath, logger: logger) { path in
             FileHandle.standardOutput.write(Data("listening on \(path)\n".utf8))
         }
-        var services: [any Service] = [server]
+        var services: [any Service] = [backend, server]
+        if let latencyProbe { services.append(latencyProbe) }
         if let prometheus {
             services.append(
                 metricsServer(
@@ -160,6 +192,7 @@ struct RunDaemon: AsyncParsableCommand {
         } catch {
             throw CommandFailure("doublezerod failed: \(error)")
         }
+        if let service = connection as? LedgerService { await service.close() }
         logger.info("doublezerod stopped")
     }
 

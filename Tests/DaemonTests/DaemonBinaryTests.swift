@@ -6,7 +6,7 @@ import Testing
 /// reconciler switch, serves metrics when asked, stops on SIGTERM and removes its socket.
 @Suite("doublezerod binary")
 struct DaemonBinaryTests {
-    @Test("run: answers /status over --sock-file, persists /enable, refuses provisioning with 503, stops on SIGTERM")
+    @Test("run: answers /status over --sock-file, persists /enable, refuses a malformed provision, stops on SIGTERM")
     func smoke() async throws {
         try await withScratchDirectory { directory in
             let socketPath = directory.appendingPathComponent("run/doublezerod.sock").path
@@ -42,13 +42,13 @@ struct DaemonBinaryTests {
             #expect(try await client.send("POST", "/enable").status == 200)
             let state = try String(contentsOfFile: stateDirectory + "/state.json", encoding: .utf8)
             #expect(state == "{\"reconciler_enabled\":true}\n")
+            // A refused request builds nothing (a valid one would build a tunnel in this namespace:
+            // the namespace tests do that).
             let provision = try await client.send(
-                "POST", "/provision",
-                body:
-                    #"{"user_type":"IBRL","tunnel_net":"169.254.0.0/31","tunnel_dst":"198.51.100.7","doublezero_ip":"203.0.113.10"}"#
-            )
-            #expect(provision.status == 503)
-            #expect(provision.body.contains("reconciler is not built yet"))
+                "POST", "/provision", body: #"{"user_type":"IBRL","tunnel_net":"169.254.0.0/30"}"#)
+            #expect(provision.status == 400)
+            #expect(provision.body.contains("must be a /31"), "\(provision.body)")
+            #expect(try await client.get("/status").body.contains("disconnected"))
 
             let metricsLine = try #require(await daemon.waitForOutputLine(startingWith: "metrics on 127.0.0.1:"))
             let port = try #require(UInt16(metricsLine.dropFirst("metrics on 127.0.0.1:".count)))
