@@ -40,7 +40,7 @@ layer-check: setup
 # tests (namespaces, BIRD, timers of a few seconds) and the ledger server's memory test (a real
 # server under 40 stalled followers) run in a second pass of their own, so the CPU-heavy suites of
 # the first pass cannot starve them on a 2-core machine.
-LIVE_TESTS := BGPTests\.|TunnelTests\.|ProbeTests\.|LinuxHostTests\.|LedgerFollowerMemoryTests
+LIVE_TESTS := BGPTests\.|TunnelTests\.|ProbeTests\.|LinuxHostTests\.|LedgerFollowerMemoryTests|DaemonHostTests\.
 test: setup lint layer-check
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS) --skip '$(LIVE_TESTS)'

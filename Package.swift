@@ -318,6 +318,18 @@ let package = Package(
             path: "Tests/DaemonTests",
             swiftSettings: swiftSettings
         ),
+        // doublezerod end to end in network namespaces (root): the binary against a ledger file.
+        .testTarget(
+            name: "DaemonHostTests",
+            dependencies: [
+                "AppTestSupport", "ActivatorService", "DaemonService", .product(name: "Models", package: "Models"),
+                .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerTestSupport", package: "Ledger"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/DaemonHostTests",
+            swiftSettings: swiftSettings
+        ),
         // `make bench-controller`: renders every device of a 100-device network (issue 5).
         .executableTarget(
             name: "controller-bench",

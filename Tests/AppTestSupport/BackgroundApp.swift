@@ -13,8 +13,9 @@ public final class BackgroundApp {
     private let outURL: URL
     private let errURL: URL
 
-    /// Starts `name` with `arguments` in `directory`.
-    public init(_ name: String, _ arguments: [String], in directory: URL) throws {
+    /// Starts `name` with `arguments` in `directory`; with `networkNamespace`, inside that named
+    /// namespace (`ip netns exec NAME`, which execs the app: ``process`` is the app itself).
+    public init(_ name: String, _ arguments: [String], in directory: URL, networkNamespace: String? = nil) throws {
         let binary = try AppBinary.locate(name)
         self.directory = directory
         outURL = directory.appendingPathComponent("\(name).stdout")
@@ -22,8 +23,13 @@ public final class BackgroundApp {
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         process = Process()
-        process.executableURL = binary.url
-        process.arguments = arguments
+        if let networkNamespace {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["ip", "netns", "exec", networkNamespace, binary.url.path] + arguments
+        } else {
+            process.executableURL = binary.url
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outURL)

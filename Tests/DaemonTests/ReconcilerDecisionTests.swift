@@ -88,7 +88,9 @@ struct ReconcilerDecisionTests {
         #expect(wanted.matchedUsers == [.unicast: 0, .multicast: 0])
     }
 
-    @Test("a multicast user beside an IBRL user: doublezero1 to its own endpoint, groups resolved, subscriber-only has no DZ IP")
+    @Test(
+        "a multicast user beside an IBRL user: doublezero1 to its own endpoint, groups resolved, subscriber-only has no DZ IP"
+    )
     func multicastBesideUnicast() throws {
         var (state, ams, _, group) = Self.ledger(users: [])
         let unicast = Self.user(.ibrl, device: ams.pubkey)
@@ -218,7 +220,8 @@ struct ReconcilerDecisionTests {
             ])
         #expect(layout.rules.allSatisfy { $0.protocol == .kernel })
         #expect(
-            layout.routes == [TunnelRoute(destination: "0.0.0.0/0", source: "64.86.101.2", table: 101, protocol: .boot)])
+            layout.routes == [TunnelRoute(destination: "0.0.0.0/0", source: "64.86.101.2", table: 101, protocol: .boot)]
+        )
         #expect(layout.routePolicy.table == 100 && layout.routePolicy.source == "64.86.101.2")
     }
 

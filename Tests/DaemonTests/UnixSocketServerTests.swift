@@ -1,3 +1,4 @@
+import AppTestSupport
 import DaemonService
 import Foundation
 import Logging

@@ -4,37 +4,56 @@ import Foundation
 /// talk to the daemon exactly as a separate program would, without curl. One request per
 /// connection (`Connection: close`), with a 10 s receive timeout. The blocking socket calls run on
 /// a thread of their own, never on the concurrency pool the in-process server's handlers need.
-struct RawHTTPClient: Sendable {
+public struct RawHTTPClient: Sendable {
     /// An answer.
-    struct Reply: Sendable {
-        let status: Int
-        let headers: [String: String]
-        let body: String
+    public struct Reply: Sendable {
+        /// The status code.
+        public let status: Int
+        /// The headers, by lowercased name.
+        public let headers: [String: String]
+        /// The body as text.
+        public let body: String
     }
 
     /// A failure, with the step and errno text.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        /// What failed.
+        public let description: String
+
+        /// A failure described by `description`.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Where to connect.
-    enum Address: Sendable {
+    public enum Address: Sendable {
+        /// A Unix socket path.
         case unix(String)
+        /// 127.0.0.1 and a TCP port.
         case loopback(port: UInt16)
     }
 
-    let address: Address
+    /// Where it connects.
+    public let address: Address
+
+    /// A client of `address`.
+    public init(address: Address) {
+        self.address = address
+    }
 
     /// Sends `method target` with `body` and reads the whole answer.
-    func send(_ method: String, _ target: String, body: String? = nil) async throws -> Reply {
+    public func send(_ method: String, _ target: String, body: String? = nil) async throws -> Reply {
         try await Self.onOwnThread { try self.sendBlocking(method, target, body: body) }
     }
 
     /// `GET target`.
-    func get(_ target: String) async throws -> Reply { try await send("GET", target) }
+    public func get(_ target: String) async throws -> Reply { try await send("GET", target) }
 
     /// Runs blocking `work` on a new thread and returns its result.
-    static func onOwnThread<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+    public static func onOwnThread<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws
+        -> Value
+    {
         try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try work() }) }.start()
         }
@@ -102,7 +121,7 @@ struct RawHTTPClient: Sendable {
     }
 
     /// Splits a raw answer into status, headers (lower-cased names) and body (de-chunked).
-    static func parse(_ bytes: [UInt8]) throws -> Reply {
+    public static func parse(_ bytes: [UInt8]) throws -> Reply {
         let text = String(decoding: bytes, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n") else { throw Failure(description: "no header end in \(text)") }
         let head = text[..<split.lowerBound].components(separatedBy: "\r\n")
