@@ -86,6 +86,52 @@ public final class DaemonMetrics: Sendable {
         keepOnly(quality, of: ["doublezero_connection_rtt_nanoseconds", "doublezero_connection_loss_percentage"])
     }
 
+    /// Records every tunnel's figures (refreshed before each scrape): `doublezero_tunnel_bytes` and
+    /// `doublezero_tunnel_packets` by `direction` (`rx`, `tx`), `doublezero_tunnel_bgp_state` (1 for the
+    /// current `state`), `doublezero_tunnel_bgp_uptime_seconds`, `doublezero_tunnel_bgp_reconnects`,
+    /// `doublezero_tunnel_rtt_nanoseconds` and `doublezero_tunnel_loss_percentage`, all by `tunnel_name`.
+    /// Tunnels that went away disappear.
+    public func recordTunnels(_ samples: [TunnelSample]) {
+        var byTunnel: [[(String, String)]] = []
+        var byDirection: [[(String, String)]] = []
+        var byState: [[(String, String)]] = []
+        for sample in samples {
+            let tunnel = [("tunnel_name", sample.tunnelName)]
+            for (direction, bytes, packets) in [
+                ("rx", sample.receivedBytes, sample.receivedPackets), ("tx", sample.sentBytes, sample.sentPackets),
+            ] {
+                let dimensions = tunnel + [("direction", direction)]
+                Gauge(label: "doublezero_tunnel_bytes", dimensions: dimensions, factory: factory).record(Double(bytes))
+                Gauge(label: "doublezero_tunnel_packets", dimensions: dimensions, factory: factory)
+                    .record(Double(packets))
+                byDirection.append(dimensions)
+            }
+            for state in SessionState.allCases where state != .disconnected {
+                let dimensions = tunnel + [("state", state.rawValue)]
+                Gauge(label: "doublezero_tunnel_bgp_state", dimensions: dimensions, factory: factory)
+                    .record(state == sample.sessionState ? 1 : 0)
+                byState.append(dimensions)
+            }
+            Gauge(label: "doublezero_tunnel_bgp_uptime_seconds", dimensions: tunnel, factory: factory)
+                .record(sample.sessionUptimeSeconds)
+            Gauge(label: "doublezero_tunnel_bgp_reconnects", dimensions: tunnel, factory: factory)
+                .record(Double(sample.reconnects))
+            Gauge(label: "doublezero_tunnel_rtt_nanoseconds", dimensions: tunnel, factory: factory)
+                .record(Double(sample.rttNanoseconds))
+            Gauge(label: "doublezero_tunnel_loss_percentage", dimensions: tunnel, factory: factory)
+                .record(sample.lossPercentage)
+            byTunnel.append(tunnel)
+        }
+        keepOnly(byDirection, of: ["doublezero_tunnel_bytes", "doublezero_tunnel_packets"])
+        keepOnly(byState, of: ["doublezero_tunnel_bgp_state"])
+        keepOnly(
+            byTunnel,
+            of: [
+                "doublezero_tunnel_bgp_uptime_seconds", "doublezero_tunnel_bgp_reconnects",
+                "doublezero_tunnel_rtt_nanoseconds", "doublezero_tunnel_loss_percentage",
+            ])
+    }
+
     /// Records the per-device latency gauges (when ``latencyGauges`` is on) for the latest `results`.
     public func recordLatency(_ results: [LatencyResult]) {
         guard latencyGauges else { return }

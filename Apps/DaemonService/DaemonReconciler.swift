@@ -233,7 +233,9 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
         let generation = self.generation
         var sessionLogger = logger
         sessionLogger[metadataKey: "service"] = "\(serviceClass)"
-        let session = ServiceSession(layout: layout, eventLoopGroup: eventLoopGroup, logger: sessionLogger) {
+        let session = ServiceSession(
+            layout: layout, eventLoopGroup: eventLoopGroup, metrics: metrics, logger: sessionLogger
+        ) {
             generation.bump()
         }
         running[serviceClass] = RunningService(
@@ -360,6 +362,35 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
     /// Waits until the status generation differs from `after`, at most `timeout`.
     public nonisolated func waitForStatusChange(after: UInt64, timeout: Duration) async -> UInt64 {
         await generation.wait(after: after, timeout: timeout)
+    }
+
+    /// Every running tunnel's figures, for `/metrics`.
+    public func tunnelSamples() async -> [TunnelSample] {
+        let latency = await latencyProbe?.report ?? .notReady
+        var installed: [DaemonMetrics.RouteKey: Int] = [:]
+        for service in running.values where service.layout.routePolicy.installs {
+            for route in service.session.snapshot.routes {
+                installed[
+                    DaemonMetrics.RouteKey(source: route.source ?? .unspecified, nextHop: route.gateway), default: 0] +=
+                    1
+            }
+        }
+        metrics.recordInstalledRoutes(installed)
+        return ServiceClass.allCases.compactMap { serviceClass -> TunnelSample? in
+            guard let service = running[serviceClass] else { return nil }
+            let name = service.layout.tunnel.name.rawValue
+            let snapshot = service.session.snapshot
+            let report = report(service, latency: latency)
+            let uptime = snapshot.establishedAt.map { ContinuousClock.now - $0 }
+            return TunnelSample(
+                tunnelName: name, receivedBytes: TunnelSample.interfaceCounter(name, "rx_bytes"),
+                sentBytes: TunnelSample.interfaceCounter(name, "tx_bytes"),
+                receivedPackets: TunnelSample.interfaceCounter(name, "rx_packets"),
+                sentPackets: TunnelSample.interfaceCounter(name, "tx_packets"), sessionState: report.session.state,
+                sessionUptimeSeconds: uptime.map { Double($0.components.seconds) } ?? 0,
+                reconnects: snapshot.closes, rttNanoseconds: report.currentDeviceRTTNanoseconds,
+                lossPercentage: report.currentDeviceLossPercentage)
+        }
     }
 
     // MARK: - Reports

@@ -38,7 +38,7 @@ public final class ServiceSession: Sendable {
     /// Starts the session of `layout`: announces its prefixes, dials the device and writes what
     /// it learns. `onChange` is called after every status change (not for route changes).
     public init(
-        layout: HostServiceLayout, eventLoopGroup: any EventLoopGroup, logger: Logger,
+        layout: HostServiceLayout, eventLoopGroup: any EventLoopGroup, metrics: DaemonMetrics, logger: Logger,
         onChange: @escaping @Sendable () -> Void
     ) {
         self.layout = layout
@@ -47,7 +47,8 @@ public final class ServiceSession: Sendable {
         self.writer = Mutex(nil)
         speaker.announce(layout.announced)
         let task = Task { [self] in
-            await self.follow(speaker.events, policy: layout.routePolicy, logger: logger, onChange: onChange)
+            await self.follow(
+                speaker.events, policy: layout.routePolicy, metrics: metrics, logger: logger, onChange: onChange)
         }
         writer.withLock { $0 = task }
         speaker.start()
@@ -65,12 +66,14 @@ public final class ServiceSession: Sendable {
 
     /// Applies every event to the route table and the kernel, in order, until the stream ends.
     private func follow(
-        _ events: AsyncStream<BGPSpeakerEvent>, policy: BGPKernelRouteTable.Policy, logger: Logger,
-        onChange: @Sendable () -> Void
+        _ events: AsyncStream<BGPSpeakerEvent>, policy: BGPKernelRouteTable.Policy, metrics: DaemonMetrics,
+        logger: Logger, onChange: @Sendable () -> Void
     ) async {
         var table = BGPKernelRouteTable(policy: policy)
         var netlink: NetlinkSession?
+        var attemptStarted = ContinuousClock.now
         for await event in events {
+            let started = ContinuousClock.now
             switch event {
             case .statusChanged(let status):
                 state.withLock {
@@ -83,8 +86,10 @@ public final class ServiceSession: Sendable {
                 continue
             case .established:
                 state.withLock { $0.establishedAt = ContinuousClock.now }
+                metrics.sessionEstablished(peer: layout.bgp.peerAddress, after: started - attemptStarted)
             case .sessionClosed(let reason):
                 state.withLock { $0.closes += 1 }
+                attemptStarted = started
                 logger.debug("bgp session closed", metadata: ["bgp.reason": "\(reason)"])
             case .routesAnnounced, .routesWithdrawn:
                 break
@@ -99,6 +104,8 @@ public final class ServiceSession: Sendable {
                     failures = changes.count
                 }
             }
+            if case .routesAnnounced = event { metrics.bgpUpdateHandled(in: ContinuousClock.now - started) }
+            if case .routesWithdrawn = event { metrics.bgpUpdateHandled(in: ContinuousClock.now - started) }
             let routes = table.routes.values.sorted { $0.destination.address < $1.destination.address }
             state.withLock {
                 $0.routes = routes

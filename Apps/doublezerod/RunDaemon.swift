@@ -199,13 +199,14 @@ struct RunDaemon: AsyncParsableCommand {
     /// The Prometheus server on --metrics-addr: `GET /metrics`, with the connection gauges brought
     /// up to date from the backend before each scrape.
     func metricsServer(
-        _ prometheus: PrometheusExport, metrics: DaemonMetrics, backend: any DaemonBackend, network: String,
+        _ prometheus: PrometheusExport, metrics: DaemonMetrics, backend: DaemonReconciler, network: String,
         logger: Logger
     ) -> some Service {
         let router = Router()
         prometheus.addRoute(to: router) {
             let services = (try? await backend.services()) ?? []
             metrics.recordConnections(services, network: network)
+            metrics.recordTunnels(await backend.tunnelSamples())
         }
         let host = metricsAddr.host
         return Application(

@@ -102,4 +102,34 @@ struct DaemonMetricsTests {
         metrics.recordLatency([])
         #expect(throws: (any Error).self) { try on.expectGauge("doublezero_latency_reachable", dimensions) }
     }
+
+    @Test(
+        "per-tunnel figures: traffic each way, BGP state as one-hot, uptime, reconnects, RTT and loss; gone tunnels destroyed"
+    )
+    func tunnels() throws {
+        let test = TestMetrics()
+        let metrics = DaemonMetrics(factory: test)
+        let sample = TunnelSample(
+            tunnelName: "doublezero0", receivedBytes: 1_000, sentBytes: 2_000, receivedPackets: 10, sentPackets: 20,
+            sessionState: .up, sessionUptimeSeconds: 42, reconnects: 3, rttNanoseconds: 1_500_000, lossPercentage: 5)
+        metrics.recordTunnels([sample])
+        let tunnel = [("tunnel_name", "doublezero0")]
+        #expect(try test.expectGauge("doublezero_tunnel_bytes", tunnel + [("direction", "rx")]).lastValue == 1_000)
+        #expect(try test.expectGauge("doublezero_tunnel_bytes", tunnel + [("direction", "tx")]).lastValue == 2_000)
+        #expect(try test.expectGauge("doublezero_tunnel_packets", tunnel + [("direction", "tx")]).lastValue == 20)
+        #expect(
+            try test.expectGauge("doublezero_tunnel_bgp_state", tunnel + [("state", "BGP Session Up")]).lastValue == 1)
+        #expect(
+            try test.expectGauge("doublezero_tunnel_bgp_state", tunnel + [("state", "BGP Session Down")]).lastValue
+                == 0)
+        #expect(try test.expectGauge("doublezero_tunnel_bgp_uptime_seconds", tunnel).lastValue == 42)
+        #expect(try test.expectGauge("doublezero_tunnel_bgp_reconnects", tunnel).lastValue == 3)
+        #expect(try test.expectGauge("doublezero_tunnel_rtt_nanoseconds", tunnel).lastValue == 1_500_000)
+        #expect(try test.expectGauge("doublezero_tunnel_loss_percentage", tunnel).lastValue == 5)
+        metrics.recordTunnels([])
+        #expect(throws: (any Error).self) { try test.expectGauge("doublezero_tunnel_bgp_uptime_seconds", tunnel) }
+        #expect(throws: (any Error).self) {
+            try test.expectGauge("doublezero_tunnel_bytes", tunnel + [("direction", "rx")])
+        }
+    }
 }
