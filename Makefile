@@ -83,7 +83,7 @@ fuzz-bgp:
 #   tunnel      provisioning through our netlink vs `ip`; iperf3 through userspace GRE vs bare veth
 #   probe       CPU per 1,000 ICMP probes and RTT difference against ping
 #   bgp         100,000 prefixes from BIRD into our speaker and into a second BIRD
-BENCHMARKS := ledger activator controller tunnel probe bgp
+BENCHMARKS := ledger activator controller tunnel probe bgp daemon
 .PHONY: $(addprefix bench-,$(BENCHMARKS))
 $(addprefix bench-,$(BENCHMARKS)): bench-%: setup
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product $*-bench

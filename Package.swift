@@ -71,6 +71,7 @@ let package = Package(
         .executable(name: "activator-bench", targets: ["activator-bench"]),
         .executable(name: "bgp-bench", targets: ["bgp-bench"]),
         .executable(name: "controller-bench", targets: ["controller-bench"]),
+        .executable(name: "daemon-bench", targets: ["daemon-bench"]),
     ],
     dependencies: localPackages.map { .package(path: "Packages/\($0)") } + [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -287,6 +288,18 @@ let package = Package(
                 .product(name: "Ledger", package: "Ledger"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tools/ActivatorBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-daemon`: doublezerod's reconcile latency (issue 15).
+        .executableTarget(
+            name: "daemon-bench",
+            dependencies: [
+                "ActivatorService", "AppTestSupport", "BenchmarkSupport", "DaemonService",
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "LinuxHost", package: "LinuxHost"), .product(name: "Tunnel", package: "Tunnel"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tools/DaemonBenchmark",
             swiftSettings: swiftSettings
         ),
         // The controller app (render, serve) against a served ledger (issue 5).
