@@ -203,4 +203,35 @@ struct DaemonHostObjectTests {
             #expect(try scenario.ipText("route", "show", "table", "101").isEmpty)
         }
     }
+
+    @Test(
+        "through the API: a failing multicast provision leaves doublezero0 alone; a second unicast is refused; remove")
+    func apiProvisioning() async throws {
+        try await DaemonHostScenario.with { scenario in
+            try await scenario.startDaemon(enabled: false)
+            let unicast =
+                #"{"user_type":"IBRL","tunnel_src":"185.1.0.1","tunnel_dst":"45.0.1.1","tunnel_net":"169.254.9.0/31","doublezero_ip":"185.1.0.1"}"#
+            try await scenario.api("POST", "/provision", body: unicast)
+            try await scenario.waitUntil("doublezero0") { Self.linkExists(scenario, "doublezero0") }
+            let index = try #require(
+                try scenario.ipJSON("link", "show", "dev", "doublezero0").first?["ifindex"] as? Int)
+
+            // A source address this host does not have: the tunnel cannot be built.
+            let broken =
+                #"{"user_type":"Multicast","tunnel_src":"10.99.99.99","tunnel_dst":"45.0.1.9","tunnel_net":"169.254.9.2/31","mcast_sub_groups":["233.84.178.0"]}"#
+            let refused = try await scenario.apiReply("POST", "/provision", body: broken)
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("provisioning doublezero1 failed"), "\(refused.body)")
+            #expect(!Self.linkExists(scenario, "doublezero1"), "nothing of it is left")
+            #expect(try scenario.ipJSON("link", "show", "dev", "doublezero0").first?["ifindex"] as? Int == index)
+
+            let again = try await scenario.apiReply("POST", "/provision", body: unicast)
+            #expect(again.status == 400)
+            #expect(again.body.contains("unicast service already provisioned"), "\(again.body)")
+
+            try await scenario.api("POST", "/remove", body: #"{"user_type":"IBRL"}"#)
+            #expect(!Self.linkExists(scenario, "doublezero0"))
+            #expect(try await scenario.api("GET", "/status").contains("disconnected"))
+        }
+    }
 }

@@ -230,6 +230,12 @@ final class DaemonHostScenario: @unchecked Sendable {
         return response.body
     }
 
+    /// Sends a request to the daemon's API and returns status and body, whatever the status.
+    func apiReply(_ method: String, _ path: String, body: String? = nil) async throws -> (status: Int, body: String) {
+        let reply = try await RawHTTPClient(address: .unix(socketPath)).send(method, path, body: body)
+        return (reply.status, reply.body)
+    }
+
     /// `ip -j ARGS` in the host namespace, parsed.
     func ipJSON(_ arguments: String...) throws -> [[String: Any]] {
         let output = try Self.output("ip", ["-n", host.name, "-j"] + arguments)
