@@ -14,15 +14,22 @@ public final class BackgroundApp {
     private let errURL: URL
 
     /// Starts `name` with `arguments` in `directory`.
-    public init(_ name: String, _ arguments: [String], in directory: URL) throws {
+    public convenience init(_ name: String, _ arguments: [String], in directory: URL) throws {
         let binary = try AppBinary.locate(name)
+        try self.init(executable: binary.url, arguments, label: name, in: directory)
+    }
+
+    /// Starts the program at `executable` with `arguments` in `directory` the same way, for the
+    /// system daemons the tests drive (FRR under `ip netns exec`); `label` names its output
+    /// files (`LABEL.stdout`, `LABEL.stderr`).
+    public init(executable: URL, _ arguments: [String], label name: String, in directory: URL) throws {
         self.directory = directory
         outURL = directory.appendingPathComponent("\(name).stdout")
         errURL = directory.appendingPathComponent("\(name).stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         process = Process()
-        process.executableURL = binary.url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
