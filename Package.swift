@@ -217,6 +217,20 @@ let package = Package(
             path: "Tests/AppTestSupport",
             swiftSettings: swiftSettings
         ),
+        // A DoubleZero device played by FRR in a network namespace, with the device ends of its
+        // user tunnels (userspace GRE), for the live tests, the daemon end-to-end tests and the devnet.
+        .target(
+            name: "DeviceTestSupport",
+            dependencies: [
+                "AppTestSupport", .product(name: "Models", package: "Models"),
+                .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
+                .product(name: "Tunnel", package: "Tunnel"), .product(name: "Routing", package: "Routing"),
+            ],
+            path: "Tests/DeviceTestSupport",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
         // Runs the built apps as a user would (--help, exit codes; a served ledger through the client).
         .testTarget(
             name: "AppTests",
