@@ -231,6 +231,20 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
+        // The FRR device fixture against our BGP speaker over userspace GRE, in namespaces (root, frr).
+        .testTarget(
+            name: "DeviceFixtureTests",
+            dependencies: [
+                "AppTestSupport", "DeviceTestSupport", .product(name: "Models", package: "Models"),
+                .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
+                .product(name: "Tunnel", package: "Tunnel"), .product(name: "Routing", package: "Routing"),
+                .product(name: "BGP", package: "Routing"), .product(name: "BGPWire", package: "Routing"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/DeviceFixtureTests",
+            swiftSettings: swiftSettings
+        ),
         // Runs the built apps as a user would (--help, exit codes; a served ledger through the client).
         .testTarget(
             name: "AppTests",
