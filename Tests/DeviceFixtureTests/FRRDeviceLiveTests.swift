@@ -209,15 +209,16 @@ struct FRRDeviceLiveTests {
                 let client = try ScriptedBGPClient(
                     namespace: network.client.namespace, local: Self.clientOverlay, peer: Self.deviceOverlay)
                 defer { client.close() }
+                // OPEN first: a KEEPALIVE before it is an FSM error that makes FRR close.
+                try client.send(.open(BGPOpen(asn: 65000, holdTime: 3, identifier: Self.clientOverlay)))
+                try client.send(.keepalive)
                 let keepalives = Task {
                     while !Task.isCancelled {
-                        try? client.send(.keepalive)
                         try? await Task.sleep(for: .milliseconds(500))
+                        try? client.send(.keepalive)
                     }
                 }
                 defer { keepalives.cancel() }
-                try client.send(.open(BGPOpen(asn: 65000, holdTime: 3, identifier: Self.clientOverlay)))
-                try client.send(.keepalive)
                 try await device.waitForNeighbor(Self.clientOverlay)
 
                 func update(_ prefix: IPv4Prefix, path: [UInt32]) -> BGPMessage {
@@ -301,6 +302,62 @@ struct FRRDeviceLiveTests {
                     #expect(deviceOutNow - deviceOut >= 5, "device tunnel sent \(deviceOutNow - deviceOut)")
                     #expect(clientInNow - clientIn >= 5, "client tunnel received \(clientInNow - clientIn)")
                 }
+            }
+        }
+        try await #require(trace).expectNothingLeft()
+    }
+
+    @Test("a user no longer served loses its neighbor and its tunnel: the client's session closes and stays down")
+    func stopServingClosesTheSession() async throws {
+        var trace: DeviceTrace?
+        try await ClientDeviceNetwork.with { network in
+            try await FRRDevice.with(namespace: network.device.name, settings: Self.settings()) { device in
+                trace = DeviceTrace(network, device)
+                try await Self.withClient(network, announcing: [Self.dzPrefix]) { _, events, _ in
+                    let up = await events.first(within: .seconds(15)) { $0 == .statusChanged(.up) }
+                    try #require(up != nil, "no Established; events: \(events.all)\nFRR:\n\(device.log)")
+                    let mark = events.all.count
+                    try await device.stopServing(Self.tunnel)
+                    #expect(device.servedTunnels.isEmpty)
+                    #expect(device.userspaceTunnel(Self.tunnel) == nil)
+                    #expect(try await device.neighbor(Self.clientOverlay) == nil)
+                    let closed = await events.first(after: mark, within: .seconds(5)) { event in
+                        if case .sessionClosed = event { return true }
+                        return false
+                    }
+                    #expect(closed != nil, "events: \(events.all[mark...])")
+                    let kernel = try await device.kernelRoutes()
+                    #expect(!kernel.contains { $0.destination == Self.dzPrefix }, "kernel: \(kernel)")
+                    // Nothing answers any more: no Established comes back.
+                    let again = await events.first(after: mark, within: .seconds(2)) { $0 == .statusChanged(.up) }
+                    #expect(again == nil, "events: \(events.all[mark...])")
+                }
+            }
+        }
+        try await #require(trace).expectNothingLeft()
+    }
+
+    @Test("with pimd: zebra has four clients and PIM runs on a multicast user's tunnel")
+    func pimOnMulticastTunnel() async throws {
+        let publisher = DeviceUserTunnel(
+            id: 501, deviceEndpoint: ClientDeviceNetwork.deviceEndpoint,
+            clientUnderlay: ClientDeviceNetwork.clientUnderlay, overlay: "169.254.0.2/31", dzIP: "147.51.126.10",
+            kind: .multicastPublisher)
+        var settings = Self.settings(tunnels: [publisher])
+        settings.runsPIM = true
+        var trace: DeviceTrace?
+        try await ClientDeviceNetwork.with { network in
+            try await FRRDevice.with(namespace: network.device.name, settings: settings) { device in
+                trace = DeviceTrace(network, device)
+                #expect(device.processIdentifiers.count == 4, "zebra, staticd, bgpd, pimd")
+                var interfaces = ""
+                let running = await eventually(within: .seconds(5)) {
+                    interfaces = try await device.vtysh(["show ip pim interface"], daemon: "pimd")
+                    return interfaces.contains("Tunnel501")
+                }
+                #expect(running, "pimd interfaces: \(interfaces)\nFRR:\n\(device.log)")
+                let policy = try await device.vtysh(["show route-map RM-USER-501-IN"], daemon: "bgpd")
+                #expect(policy.contains("21682:1300"), "\(policy)")
             }
         }
         try await #require(trace).expectNothingLeft()
