@@ -37,10 +37,10 @@ layer-check: setup
 	"$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/layer-check" --root .
 
 # The apps are built first: the app tests run the binaries as a user would. The live network
-# tests (namespaces, BIRD, timers of a few seconds) and the ledger server's memory test (a real
+# tests (namespaces, BIRD, FRR, timers of a few seconds) and the ledger server's memory test (a real
 # server under 40 stalled followers) run in a second pass of their own, so the CPU-heavy suites of
 # the first pass cannot starve them on a 2-core machine.
-LIVE_TESTS := BGPTests\.|TunnelTests\.|ProbeTests\.|LinuxHostTests\.|LedgerFollowerMemoryTests|DaemonHostTests\.
+LIVE_TESTS := BGPTests\.|TunnelTests\.|ProbeTests\.|LinuxHostTests\.|DeviceFixtureTests\.|DaemonHostTests\.|LedgerFollowerMemoryTests
 test: setup lint layer-check
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS) --skip '$(LIVE_TESTS)'

@@ -218,6 +218,34 @@ let package = Package(
             path: "Tests/AppTestSupport",
             swiftSettings: swiftSettings
         ),
+        // A DoubleZero device played by FRR in a network namespace, with the device ends of its
+        // user tunnels (userspace GRE), for the live tests, the daemon end-to-end tests and the devnet.
+        .target(
+            name: "DeviceTestSupport",
+            dependencies: [
+                "AppTestSupport", .product(name: "Models", package: "Models"),
+                .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
+                .product(name: "Tunnel", package: "Tunnel"), .product(name: "Routing", package: "Routing"),
+            ],
+            path: "Tests/DeviceTestSupport",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        // The FRR device fixture against our BGP speaker over userspace GRE, in namespaces (root, frr).
+        .testTarget(
+            name: "DeviceFixtureTests",
+            dependencies: [
+                "AppTestSupport", "DeviceTestSupport", .product(name: "Models", package: "Models"),
+                .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
+                .product(name: "Tunnel", package: "Tunnel"), .product(name: "Routing", package: "Routing"),
+                .product(name: "BGP", package: "Routing"), .product(name: "BGPWire", package: "Routing"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/DeviceFixtureTests",
+            swiftSettings: swiftSettings
+        ),
         // Runs the built apps as a user would (--help, exit codes; a served ledger through the client).
         .testTarget(
             name: "AppTests",
@@ -335,7 +363,8 @@ let package = Package(
         .testTarget(
             name: "DaemonHostTests",
             dependencies: [
-                "AppTestSupport", "ActivatorService", "DaemonService", .product(name: "Models", package: "Models"),
+                "AppTestSupport", "ActivatorService", "DaemonService", "DeviceTestSupport",
+                .product(name: "Models", package: "Models"), .product(name: "Routing", package: "Routing"),
                 .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerTestSupport", package: "Ledger"),
                 .product(name: "LinuxHostTesting", package: "LinuxHost"),
                 .product(name: "Logging", package: "swift-log"),

@@ -15,21 +15,31 @@ public final class BackgroundApp {
 
     /// Starts `name` with `arguments` in `directory`; with `networkNamespace`, inside that named
     /// namespace (`ip netns exec NAME`, which execs the app: ``process`` is the app itself).
-    public init(_ name: String, _ arguments: [String], in directory: URL, networkNamespace: String? = nil) throws {
+    public convenience init(
+        _ name: String, _ arguments: [String], in directory: URL, networkNamespace: String? = nil
+    ) throws {
         let binary = try AppBinary.locate(name)
+        if let networkNamespace {
+            try self.init(
+                executable: URL(fileURLWithPath: "/usr/bin/env"),
+                ["ip", "netns", "exec", networkNamespace, binary.url.path] + arguments, label: name, in: directory)
+        } else {
+            try self.init(executable: binary.url, arguments, label: name, in: directory)
+        }
+    }
+
+    /// Starts the program at `executable` with `arguments` in `directory` the same way, for the
+    /// system daemons the tests drive (FRR under `ip netns exec`); `label` names its output
+    /// files (`LABEL.stdout`, `LABEL.stderr`).
+    public init(executable: URL, _ arguments: [String], label name: String, in directory: URL) throws {
         self.directory = directory
         outURL = directory.appendingPathComponent("\(name).stdout")
         errURL = directory.appendingPathComponent("\(name).stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         process = Process()
-        if let networkNamespace {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["ip", "netns", "exec", networkNamespace, binary.url.path] + arguments
-        } else {
-            process.executableURL = binary.url
-            process.arguments = arguments
-        }
+        process.executableURL = executable
+        process.arguments = arguments
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outURL)
