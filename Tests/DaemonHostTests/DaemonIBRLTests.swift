@@ -76,7 +76,8 @@ struct DaemonIBRLTests {
                 let sentBefore = try Self.counter(scenario, "tx_packets")
                 let receivedBefore = try Self.counter(scenario, "rx_packets")
                 let ping = try DaemonHostScenario.output(
-                    "ip", ["netns", "exec", scenario.host.name, "ping", "-c", "3", "-i", "0.2", "-W", "2", "10.100.0.1"])
+                    "ip",
+                    ["netns", "exec", scenario.host.name, "ping", "-c", "3", "-i", "0.2", "-W", "2", "10.100.0.1"])
                 #expect(ping.contains("3 received"), "\(ping)")
                 #expect(try Self.counter(scenario, "tx_packets") >= sentBefore + 3)
                 #expect(try Self.counter(scenario, "rx_packets") >= receivedBefore + 3)
