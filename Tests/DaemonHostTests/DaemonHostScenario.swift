@@ -24,10 +24,10 @@ final class DaemonHostScenario: @unchecked Sendable {
     let host: ScratchNamespace
     let device: ScratchNamespace
     let foundation = Keypair()
-    let activatorKey = Keypair()
-    let contributorOwner = Keypair()
-    let client = Keypair()
-    private(set) var devicePubkey = PublicKey.zero
+    private var network: OneDeviceNetwork?
+    var activatorKey: Keypair { network!.activator }
+    var client: Keypair { network!.client }
+    var devicePubkey: PublicKey { network!.device }
     private(set) var daemon: BackgroundApp?
     private var activatorTask: Task<Void, Never>?
 
@@ -89,35 +89,11 @@ final class DaemonHostScenario: @unchecked Sendable {
         try run("ip", "-n", device, "route", "add", "185.1.0.0/16", "dev", String(deviceEnd))
     }
 
-    /// Global config, a metro, a contributor, the device with its endpoint interface, a group,
-    /// and the host's access pass.
+    /// The ledger side: ``OneDeviceNetwork`` with the device's second endpoint.
     private func bootstrap() async throws {
-        _ = try await ledger.submit(
-            LedgerBootstrap.instructions(activatorAuthority: activatorKey.publicKey), signedBy: foundation)
-        let receipt = try await ledger.submit(
-            [
-                .createLocation(
-                    CreateLocationArgs(code: "ams1", name: "Amsterdam 1", country: "NL", latitude: 52, longitude: 4)),
-                .createExchange(CreateExchangeArgs(code: "xams", name: "Amsterdam", latitude: 52, longitude: 4)),
-                .createContributor(CreateContributorArgs(code: "co01", owner: contributorOwner.publicKey)),
-                .setAccessPass(SetAccessPassArgs(clientIp: Self.hostIP, userPayer: client.publicKey)),
-            ], signedBy: foundation)
-        func created(_ kind: EntityKind) -> PublicKey { receipt.changes.first { $0.ref.kind == kind }!.ref.pubkey }
-        let device = try await ledger.submit(
-            [
-                .createDevice(
-                    CreateDeviceArgs(
-                        code: "ams-dz01", contributor: created(.contributor), location: created(.location),
-                        exchange: created(.exchange), publicIp: Self.devicePublicIP, dzPrefixes: ["46.0.1.0/29"]))
-            ], signedBy: contributorOwner)
-        devicePubkey = device.changes.first { $0.ref.kind == .device }!.ref.pubkey
-        _ = try await ledger.submit(
-            [
-                .createDeviceInterface(
-                    CreateDeviceInterfaceArgs(
-                        device: devicePubkey, name: "Loopback100", loopbackType: .ipv4, ipNet: "45.0.1.9/32",
-                        userTunnelEndpoint: true))
-            ], signedBy: contributorOwner)
+        network = try await OneDeviceNetwork.create(
+            on: ledger, foundation: foundation, hostIP: Self.hostIP, devicePublicIP: Self.devicePublicIP,
+            dzPrefix: "46.0.1.0/29", tunnelEndpoint: Self.deviceEndpoint)
     }
 
     private func startActivator() {
@@ -153,7 +129,7 @@ final class DaemonHostScenario: @unchecked Sendable {
         return EntitySeed.user(clientIp: Self.hostIP, userType: .multicast).publicKey
     }
 
-    /// Creates an activated multicast group the host's payer may publish and subscribe to.
+    /// Creates a multicast group the host's payer may publish and subscribe to, and waits until it is activated.
     func createGroup(_ code: String) async throws -> PublicKey {
         let receipt = try await ledger.submit(
             [
@@ -168,6 +144,14 @@ final class DaemonHostScenario: @unchecked Sendable {
                 .addMulticastGroupPublisher(MulticastAllowlistArgs(group: group, userPayer: client.publicKey)),
                 .addMulticastGroupSubscriber(MulticastAllowlistArgs(group: group, userPayer: client.publicKey)),
             ], signedBy: foundation)
+        try await waitUntil("group \(code) activated") {
+            if case .multicastGroup(let state)? = try await ledger.entity(
+                EntityRef(kind: .multicastGroup, pubkey: group))
+            {
+                return state.status == .activated
+            }
+            return false
+        }
         return group
     }
 

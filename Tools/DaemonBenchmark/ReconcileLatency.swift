@@ -18,8 +18,9 @@ import Tunnel
 /// ledger (SQLite file), activator and `DaemonReconciler`; on the device side it keeps a userspace
 /// GRE tunnel to the host and a TCP listener on the device's overlay address, port 179. Each
 /// round: create an IBRL user of the host (pending: the reconciler does nothing), then time from
-/// the moment a ledger follower receives the activation entry to the moment the first BGP OPEN
-/// message is read on the device; then delete the user and wait until the tunnel is gone.
+/// just before the `ActivateUser` transaction is submitted (so its commit counts) to the moment
+/// the first BGP OPEN message is read on the device; then delete and close the user and wait
+/// until the tunnel is gone.
 enum ReconcileLatency {
     static let hostIP: IPv4Address = "185.1.0.1"
     static let deviceIP: IPv4Address = "45.0.1.1"
@@ -75,41 +76,21 @@ enum ReconcileLatency {
     /// The child, inside the host namespace: prints one `reconcile_ns N` line per round.
     static func runChild(deviceNamespace: String, rounds: Int, directory: String) async throws {
         let foundation = Keypair()
-        let activatorKey = Keypair()
-        let contributor = Keypair()
-        let client = Keypair()
         let ledger = try LedgerService(
             path: directory + "/ledger.sqlite", creating: LedgerGenesis(foundation: foundation.publicKey))
-        _ = try await ledger.submit(
-            LedgerBootstrap.instructions(activatorAuthority: activatorKey.publicKey), signedBy: foundation)
-        let receipt = try await ledger.submit(
-            [
-                .createLocation(
-                    CreateLocationArgs(code: "ams1", name: "Amsterdam", country: "NL", latitude: 52, longitude: 4)),
-                .createExchange(CreateExchangeArgs(code: "xams", name: "Amsterdam", latitude: 52, longitude: 4)),
-                .createContributor(CreateContributorArgs(code: "co01", owner: contributor.publicKey)),
-                .setAccessPass(SetAccessPassArgs(clientIp: hostIP, userPayer: client.publicKey)),
-            ], signedBy: foundation)
-        func created(_ kind: EntityKind) -> PublicKey { receipt.changes.first { $0.ref.kind == kind }!.ref.pubkey }
-        let deviceReceipt = try await ledger.submit(
-            [
-                .createDevice(
-                    CreateDeviceArgs(
-                        code: "ams-dz01", contributor: created(.contributor), location: created(.location),
-                        exchange: created(.exchange), publicIp: deviceIP, dzPrefixes: ["46.0.1.0/29"]))
-            ], signedBy: contributor)
-        let device = deviceReceipt.changes.first { $0.ref.kind == .device }!.ref.pubkey
+        let network = try await OneDeviceNetwork.create(
+            on: ledger, foundation: foundation, hostIP: hostIP, devicePublicIP: deviceIP, dzPrefix: "46.0.1.0/29")
+        let device = network.device
+        let client = network.client
 
         var quiet = Logger(label: "bench")
         quiet.logLevel = .critical
-        let activator = Activator(ledger: ledger, keypair: activatorKey, logger: quiet, retryDelay: .milliseconds(50))
-        let reconciler = DaemonReconciler(
-            ledger: ledger, clientIP: hostIP, pollInterval: .seconds(10), logger: quiet)
-        reconciler.reconcilerEnabledChanged(to: true)
-        let tasks = [
-            Task { await activator.runUntilCancelled() }, Task { await reconciler.runUntilCancelled() },
-        ]
-        defer { for task in tasks { task.cancel() } }
+        // The activator activates the device, then stops: the rounds activate and close the user
+        // themselves (signed by the activator key), so the clock starts just before the activation
+        // is submitted — its commit is inside the measurement.
+        let activator = Activator(
+            ledger: ledger, keypair: network.activator, logger: quiet, retryDelay: .milliseconds(50))
+        let activatorTask = Task { await activator.runUntilCancelled() }
         let activatedBy = ContinuousClock.now + .seconds(10)
         while case .device(let state)? = try await ledger.entity(EntityRef(kind: .device, pubkey: device)),
             state.status != .activated
@@ -117,6 +98,12 @@ enum ReconcileLatency {
             guard ContinuousClock.now < activatedBy else { throw BenchmarkError("the device was never activated") }
             try await Task.sleep(for: .milliseconds(5))
         }
+        activatorTask.cancel()
+        await activatorTask.value
+        let reconciler = DaemonReconciler(ledger: ledger, clientIP: hostIP, pollInterval: .seconds(10), logger: quiet)
+        reconciler.reconcilerEnabledChanged(to: true)
+        let reconcilerTask = Task { await reconciler.runUntilCancelled() }
+        defer { reconcilerTask.cancel() }
 
         // The device: a userspace GRE tunnel to the host and a BGP "listener" that notes the first OPEN.
         let namespace = try NetworkNamespace(named: deviceNamespace)
@@ -133,51 +120,23 @@ enum ReconcileLatency {
 
         let user = EntitySeed.user(clientIp: hostIP, userType: .ibrl).publicKey
         for _ in 0..<rounds {
-            let activated = ActivationWatch(ledger: ledger, user: user, from: try await ledger.headSequence())
             _ = try await ledger.submit(
                 [.createUser(CreateUserArgs(userType: .ibrl, device: device, clientIp: hostIP))], signedBy: client)
-            let activatedAt = try await activated.instant(timeout: .seconds(10))
+            let start = ContinuousClock.now
+            _ = try await ledger.submit(
+                [.activateUser(ActivateUserArgs(pubkey: user, tunnelId: 500, tunnelNet: tunnelNet, dzIp: hostIP))],
+                signedBy: network.activator)
             let openAt = try listener.nextOpen(timeout: .seconds(10))
-            print(
-                "reconcile_ns \((openAt - activatedAt).components.attoseconds / 1_000_000_000 + (openAt - activatedAt).components.seconds * 1_000_000_000)"
-            )
+            let elapsed = (openAt - start).components
+            print("reconcile_ns \(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)")
             _ = try await ledger.submit([.deleteUser(PubkeyArgs(pubkey: user))], signedBy: client)
-            // Until the activator closed the user and the reconciler removed the tunnel.
+            _ = try await ledger.submit([.closeUser(PubkeyArgs(pubkey: user))], signedBy: network.activator)
             let deadline = ContinuousClock.now + .seconds(10)
-            while (try await ledger.entity(EntityRef(kind: .user, pubkey: user))) != nil
-                || FileManager.default.fileExists(atPath: "/sys/class/net/doublezero0")
-            {
-                guard ContinuousClock.now < deadline else { throw BenchmarkError("the user or its tunnel stayed") }
+            while FileManager.default.fileExists(atPath: "/sys/class/net/doublezero0") {
+                guard ContinuousClock.now < deadline else { throw BenchmarkError("the tunnel stayed") }
                 try await Task.sleep(for: .milliseconds(5))
             }
         }
         await ledger.close()
-    }
-}
-
-/// When a ledger follower receives the entry that activates `user`.
-struct ActivationWatch {
-    private let task: Task<ContinuousClock.Instant?, any Error>
-
-    init(ledger: any LedgerAPI, user: PublicKey, from sequence: UInt64) {
-        task = Task {
-            for try await entry in ledger.follow(from: sequence) {
-                for change in entry.changes where change.ref.pubkey == user {
-                    if case .user(let state)? = change.entity, state.status == .activated { return .now }
-                }
-            }
-            return nil
-        }
-    }
-
-    /// The instant, waiting at most `timeout`.
-    func instant(timeout: Duration) async throws -> ContinuousClock.Instant {
-        let watchdog = Task { [task] in
-            try await Task.sleep(for: timeout)
-            task.cancel()
-        }
-        defer { watchdog.cancel() }
-        guard let instant = try await task.value else { throw BenchmarkError("the user was never activated") }
-        return instant
     }
 }
