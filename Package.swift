@@ -304,11 +304,18 @@ let package = Package(
             path: "Tests/ControllerTests",
             swiftSettings: swiftSettings
         ),
+        // The fake doublezerod backend the daemon API tests and the CLI's daemon-verb tests share.
+        .target(
+            name: "DaemonTestSupport",
+            dependencies: ["DaemonService", .product(name: "Models", package: "Models")],
+            path: "Tests/DaemonTestSupport",
+            swiftSettings: swiftSettings
+        ),
         // doublezerod's local API and state file, in-process with a fake backend, and the binary (issue 15).
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "AppTestSupport", "DaemonService", .product(name: "Models", package: "Models"),
+                "AppTestSupport", "DaemonService", "DaemonTestSupport", .product(name: "Models", package: "Models"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
