@@ -96,7 +96,13 @@ let package = Package(
             path: "Apps/CommandLineSupport",
             swiftSettings: swiftSettings
         ),
-        app("doublezero", ["Models", "Ledger", "Probe"], products: [("LedgerClient", "Ledger")]),
+        app(
+            "doublezero", ["Models", "Ledger", "Probe"],
+            products: [
+                ("LedgerClient", "Ledger"), ("AsyncHTTPClient", "async-http-client"), ("NIOCore", "swift-nio"),
+                ("NIOHTTP1", "swift-nio"),
+            ],
+            targets: ["DaemonService"], exclude: ["README.md"]),
         app(
             "doublezerod", ["Models", "Ledger", "Tunnel", "Routing", "Probe"],
             products: [
@@ -246,6 +252,20 @@ let package = Package(
                 "AppTestSupport", "CommandLineSupport", propertyBased, .product(name: "Models", package: "Models"),
             ],
             path: "Tests/CLITests",
+            swiftSettings: swiftSettings
+        ),
+        // The CLI's daemon verbs (connect, disconnect, status, latency, routes, enable, disable): the
+        // built `doublezero` against an in-process doublezerod API on a temporary socket, a fake
+        // backend and a ledger file with the activator running.
+        .testTarget(
+            name: "CLIDaemonTests",
+            dependencies: [
+                "AppTestSupport", "DaemonService", "DaemonTestSupport", "ActivatorService",
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/CLIDaemonTests",
             swiftSettings: swiftSettings
         ),
         // The ledger's HTTP server and client, tested over real loopback TCP.
