@@ -97,7 +97,13 @@ let package = Package(
             path: "Apps/CommandLineSupport",
             swiftSettings: swiftSettings
         ),
-        app("doublezero", ["Models", "Ledger", "Probe"], products: [("LedgerClient", "Ledger")]),
+        app(
+            "doublezero", ["Models", "Ledger", "Probe"],
+            products: [
+                ("LedgerClient", "Ledger"), ("AsyncHTTPClient", "async-http-client"), ("NIOCore", "swift-nio"),
+                ("NIOHTTP1", "swift-nio"),
+            ],
+            targets: ["DaemonService"], exclude: ["README.md"]),
         app(
             "doublezerod", ["Models", "Ledger", "Tunnel", "Routing", "Probe"],
             products: [
@@ -277,6 +283,20 @@ let package = Package(
             path: "Tests/CLITests",
             swiftSettings: swiftSettings
         ),
+        // The CLI's daemon verbs (connect, disconnect, status, latency, routes, enable, disable): the
+        // built `doublezero` against an in-process doublezerod API on a temporary socket, a fake
+        // backend and a ledger file with the activator running.
+        .testTarget(
+            name: "CLIDaemonTests",
+            dependencies: [
+                "AppTestSupport", "DaemonService", "DaemonTestSupport", "ActivatorService",
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/CLIDaemonTests",
+            swiftSettings: swiftSettings
+        ),
         // The ledger's HTTP server and client, tested over real loopback TCP.
         .testTarget(
             name: "LedgerServerTests",
@@ -345,11 +365,18 @@ let package = Package(
             path: "Tests/ControllerTests",
             swiftSettings: swiftSettings
         ),
+        // The fake doublezerod backend the daemon API tests and the CLI's daemon-verb tests share.
+        .target(
+            name: "DaemonTestSupport",
+            dependencies: ["DaemonService", .product(name: "Models", package: "Models")],
+            path: "Tests/DaemonTestSupport",
+            swiftSettings: swiftSettings
+        ),
         // doublezerod's local API and state file, in-process with a fake backend, and the binary (issue 15).
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "AppTestSupport", "DaemonService", .product(name: "Models", package: "Models"),
+                "AppTestSupport", "DaemonService", "DaemonTestSupport", .product(name: "Models", package: "Models"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),

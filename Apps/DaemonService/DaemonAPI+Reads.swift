@@ -12,8 +12,19 @@ extension DaemonAPI {
         return Self.json(services.isEmpty ? [ServiceStatus.disconnected] : services.map(ServiceStatus.init))
     }
 
-    /// `GET /v2/status`.
-    func statusV2() async -> Response {
+    /// `GET /v2/status`, long-polled when the query says so (``StatusLongPoll``).
+    func statusV2(_ request: Request) async -> Response {
+        switch StatusLongPoll.parse(request.uri.queryParameters) {
+        case .failure(let rejection):
+            return Self.json(ActionResponse.error("invalid request: \(rejection)"), status: .badRequest)
+        case .success(let poll?):
+            _ = await backend.waitForStatusChange(after: poll.after, timeout: poll.wait)
+        case .success(nil):
+            break
+        }
+        // The generation is read before the services, so a change between the two reads is
+        // never lost: the client's next long-poll on this generation returns at once.
+        let generation = backend.statusGeneration
         let services: [ServiceReport]
         do {
             services = try await orderedServices()
@@ -23,7 +34,7 @@ extension DaemonAPI {
         return Self.json(
             DaemonStatus(
                 reconcilerEnabled: await state.reconcilerEnabled, clientIP: configuration.clientIP ?? "",
-                network: configuration.network, services: services))
+                network: configuration.network, services: services, generation: generation))
     }
 
     /// The backend's services, unicast first.

@@ -9,7 +9,7 @@ import NIOCore
 /// | endpoint | success | errors |
 /// |---|---|---|
 /// | `GET /status` | 200 `[ServiceStatus]`, or `[{"doublezero_status":{"session_status":"disconnected"}}]` | 500 |
-/// | `GET /v2/status` | 200 ``DaemonStatus`` | 500 |
+/// | `GET /v2/status[?after=G&wait=S]` | 200 ``DaemonStatus`` (long-poll: see ``StatusLongPoll``) | 400 bad query; 500 |
 /// | `POST /enable`, `POST /disable` | 200 `{"status":"ok"}` after `state.json` is written | 500 |
 /// | `POST /provision` | 200 `{"status":"ok"}` | 400 malformed / invalid / already provisioned / failed; 503 |
 /// | `POST /remove` | 200 `{"status":"ok"}` | 400 malformed; 500 removal failed; 503 |
@@ -78,7 +78,7 @@ public struct DaemonAPI: Sendable {
     func respond(to endpoint: DaemonEndpoint, request: Request) async -> Response {
         switch endpoint {
         case .status: await status()
-        case .statusV2: await statusV2()
+        case .statusV2: await statusV2(request)
         case .enable: await setReconciler(enabled: true)
         case .disable: await setReconciler(enabled: false)
         case .provision: await provision(request)

@@ -38,4 +38,14 @@ public protocol DaemonBackend: Sendable {
     /// now and then every poll interval; disabled, it tears every service down. Repeated signals
     /// coalesce (the latest wins).
     func reconcilerEnabledChanged(to enabled: Bool)
+
+    /// A counter that moves on whenever what `GET /v2/status` reports changes: a service
+    /// provisioned or removed, a BGP session changing state, the reconciler switched. Clients
+    /// long-poll on it (`GET /v2/status?after=G&wait=S`); a ``StatusGeneration`` keeps it.
+    var statusGeneration: UInt64 { get }
+
+    /// Waits until ``statusGeneration`` differs from `generation`, for at most `timeout`, and
+    /// returns it then (`generation` itself on timeout). Returns at once when it already differs,
+    /// and promptly when the calling task is cancelled.
+    func waitForStatusChange(after generation: UInt64, timeout: Duration) async -> UInt64
 }

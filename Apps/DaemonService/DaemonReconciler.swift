@@ -350,9 +350,10 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
         await latencyProbe?.report ?? .notReady
     }
 
-    /// Records the switch and reconciles now.
+    /// Records the switch (`/v2/status` shows it at once) and reconciles now.
     public nonisolated func reconcilerEnabledChanged(to enabled: Bool) {
         requestedEnabled.withLock { $0 = enabled }
+        generation.bump()
         bellRinger.yield()
     }
 
@@ -361,7 +362,7 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
 
     /// Waits until the status generation differs from `after`, at most `timeout`.
     public nonisolated func waitForStatusChange(after: UInt64, timeout: Duration) async -> UInt64 {
-        await generation.wait(after: after, timeout: timeout)
+        await generation.waitForChange(after: after, timeout: timeout)
     }
 
     /// Every running tunnel's figures, for `/metrics`.

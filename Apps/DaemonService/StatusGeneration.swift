@@ -1,17 +1,28 @@
+import Foundation
 import Synchronization
 
-/// A counter of changes to what `/v2/status` shows, that clients can wait on: `doublezero connect`
-/// long-polls `GET /v2/status?after=N&wait=S` instead of polling every few seconds.
+/// A counter of changes to what `GET /v2/status` reports, and the waits on it: the backend bumps
+/// it whenever a service appears or goes, a BGP session changes state, or the reconciler is
+/// switched; the long-poll (`GET /v2/status?after=G&wait=S`) waits until it moves past `G`.
 ///
-/// ``bump()`` wakes every waiter at once. A wait ends when the counter differs from the value
-/// waited after, when its timeout passes, or when its task is cancelled.
+/// Backends keep one and answer ``DaemonBackend/statusGeneration`` and
+/// ``DaemonBackend/waitForStatusChange(after:timeout:)`` from it. Every method is safe to call
+/// from any task; a wait returns promptly when its task is cancelled.
 public final class StatusGeneration: Sendable {
+    /// Where one wait stands.
+    private enum Wait {
+        /// Started, not yet suspended.
+        case starting
+        /// Suspended until the next bump.
+        case suspended(CheckedContinuation<Void, Never>)
+        /// Cancelled before it suspended: it must not suspend.
+        case cancelled
+    }
+
+    /// The value and the waits on it.
     private struct State {
         var value: UInt64 = 0
-        var nextWaiter: UInt64 = 0
-        var waiters: [UInt64: CheckedContinuation<UInt64, Never>] = [:]
-        /// Waits whose timeout passed before they started waiting.
-        var expired: Set<UInt64> = []
+        var waits: [UUID: Wait] = [:]
     }
 
     private let state = Mutex(State())
@@ -19,59 +30,68 @@ public final class StatusGeneration: Sendable {
     /// A counter at 0.
     public init() {}
 
-    /// The current value.
-    public var value: UInt64 { state.withLock { $0.value } }
+    /// The current generation.
+    public var value: UInt64 { state.withLock(\.value) }
 
-    /// Counts one change and wakes every waiter.
+    /// Records a change: moves the generation on by one and wakes every suspended wait.
     public func bump() {
-        let (value, waiters) = state.withLock { state in
+        let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.value &+= 1
-            defer { state.waiters = [:] }
-            return (state.value, Array(state.waiters.values))
+            var woken: [CheckedContinuation<Void, Never>] = []
+            for (id, wait) in state.waits {
+                guard case .suspended(let continuation) = wait else { continue }
+                woken.append(continuation)
+                state.waits[id] = nil
+            }
+            return woken
         }
-        for waiter in waiters { waiter.resume(returning: value) }
+        for continuation in woken { continuation.resume() }
     }
 
-    /// Returns the value once it differs from `generation`, or the current value after `timeout`
-    /// or on cancellation.
-    public func wait(after generation: UInt64, timeout: Duration) async -> UInt64 {
-        let id = state.withLock { state -> UInt64? in
-            guard state.value == generation else { return nil }
-            state.nextWaiter &+= 1
-            return state.nextWaiter
+    /// Waits until the generation differs from `generation`, for at most `timeout`, and returns
+    /// the generation then: a new one after a change, `generation` itself on timeout. Returns at
+    /// once when the generation already differs, and promptly on cancellation.
+    public func waitForChange(after generation: UInt64, timeout: Duration) async -> UInt64 {
+        guard value == generation, timeout > .zero else { return value }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.waitForBump(after: generation) }
+            group.addTask { try? await Task.sleep(for: timeout) }
+            await group.next()
+            group.cancelAll()
         }
-        guard let id else { return value }
-        let timer = Task { [self] in
-            do { try await Task.sleep(for: timeout) } catch { return }
-            resume(id)
-        }
-        defer {
-            timer.cancel()
-            _ = state.withLock { $0.expired.remove(id) }
-        }
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let resumeNow = state.withLock { state -> UInt64? in
-                    guard state.value == generation, !Task.isCancelled, state.expired.remove(id) == nil else {
-                        return state.value
+        return value
+    }
+
+    /// Suspends until the generation differs from `generation` or the task is cancelled.
+    private func waitForBump(after generation: UInt64) async {
+        let id = UUID()
+        state.withLock { $0.waits[id] = .starting }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    guard case .starting = state.waits[id], state.value == generation else {
+                        state.waits[id] = nil
+                        return true
                     }
-                    state.waiters[id] = continuation
-                    return nil
+                    state.waits[id] = .suspended(continuation)
+                    return false
                 }
-                if let resumeNow { continuation.resume(returning: resumeNow) }
+                if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            resume(id)
+            let suspended = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                switch state.waits[id] {
+                case .suspended(let continuation):
+                    state.waits[id] = nil
+                    return continuation
+                case .starting:
+                    state.waits[id] = .cancelled
+                    return nil
+                case .cancelled, nil:
+                    return nil
+                }
+            }
+            suspended?.resume()
         }
-    }
-
-    /// Ends the wait `id` (if it is still waiting) with the current value.
-    private func resume(_ id: UInt64) {
-        let (waiter, value) = state.withLock { state in
-            let waiter = state.waiters.removeValue(forKey: id)
-            if waiter == nil { state.expired.insert(id) }
-            return (waiter, state.value)
-        }
-        waiter?.resume(returning: value)
     }
 }

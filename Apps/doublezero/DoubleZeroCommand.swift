@@ -14,8 +14,8 @@ struct DoubleZeroCommand: AppRootCommand {
 
             Ledger verbs read and write that state: give --ledger (a ledger file on this host, or the \
             http(s):// URL of a doublezero-ledger server) and, to write, --keypair (your signing key; \
-            default ~/.config/doublezero/id.json). Host verbs (connect, disconnect, status, latency) talk \
-            to doublezerod through its socket (--sock-file; default /run/doublezerod/doublezerod.sock). \
+            default ~/.config/doublezero/id.json). Host verbs (connect, disconnect, status, latency, routes, \
+            enable, disable) talk to doublezerod through its socket (--sock-file; default /run/doublezerod/doublezerod.sock). \
             Read verbs take --json.
 
             Give the ledger once instead of on every command: `doublezero config set --ledger URL` saves \
@@ -44,6 +44,7 @@ struct DoubleZeroCommand: AppRootCommand {
                 name: "This host (through doublezerod)",
                 subcommands: [
                     ConnectCommand.self, DisconnectCommand.self, StatusCommand.self, LatencyCommand.self,
+                    RoutesCommand.self, EnableCommand.self, DisableCommand.self,
                 ]),
         ]
     )

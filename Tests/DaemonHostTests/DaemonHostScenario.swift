@@ -65,6 +65,12 @@ final class DaemonHostScenario: @unchecked Sendable {
             try Self.wire(host: host.name, device: device.name, tag: tag)
             try await bootstrap()
             startActivator()
+            try await waitUntil("the device activated") {
+                if case .device(let state)? = try await ledger.entity(EntityRef(kind: .device, pubkey: devicePubkey)) {
+                    return state.status == .activated
+                }
+                return false
+            }
         } catch {
             await tearDown()
             throw error

@@ -1,4 +1,5 @@
 import DaemonService
+import DaemonTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting

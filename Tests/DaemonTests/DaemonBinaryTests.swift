@@ -33,7 +33,7 @@ struct DaemonBinaryTests {
                 statusV2
                     == (try JSONValue(
                         parsing:
-                            #"{"reconciler_enabled":false,"client_ip":"203.0.113.10","network":"localnet","services":[]}"#
+                            #"{"reconciler_enabled":false,"client_ip":"203.0.113.10","network":"localnet","services":[],"generation":1}"#
                     )))
             #expect(
                 try await JSONValue(parsing: client.get("/config").body)

@@ -263,17 +263,17 @@ struct ReconcilerDecisionTests {
     @Test("status generation: a wait ends on a change, at its timeout, or at once when already behind")
     func statusGeneration() async {
         let generation = StatusGeneration()
-        #expect(await generation.wait(after: 5, timeout: .seconds(10)) == 0, "behind: answers at once")
+        #expect(await generation.waitForChange(after: 5, timeout: .seconds(10)) == 0, "behind: answers at once")
         let clock = ContinuousClock()
         let start = clock.now
-        #expect(await generation.wait(after: 0, timeout: .milliseconds(100)) == 0)
+        #expect(await generation.waitForChange(after: 0, timeout: .milliseconds(100)) == 0)
         #expect(clock.now - start >= .milliseconds(100))
-        async let woken = generation.wait(after: 0, timeout: .seconds(30))
+        async let woken = generation.waitForChange(after: 0, timeout: .seconds(30))
         try? await Task.sleep(for: .milliseconds(50))
         generation.bump()
         #expect(await woken == 1)
         #expect(clock.now - start < .seconds(5))
-        let waiting = Task { await generation.wait(after: 1, timeout: .seconds(30)) }
+        let waiting = Task { await generation.waitForChange(after: 1, timeout: .seconds(30)) }
         try? await Task.sleep(for: .milliseconds(20))
         waiting.cancel()
         #expect(await waiting.value == 1, "cancelled: returns the current value")

@@ -1,4 +1,5 @@
 import DaemonService
+import DaemonTestSupport
 import Foundation
 import Models
 import Testing
@@ -49,7 +50,7 @@ struct StatusEndpointTests {
                 try empty.json()
                     == JSONValue(
                         parsing:
-                            #"{"reconciler_enabled":false,"client_ip":"203.0.113.10","network":"localnet","services":[]}"#
+                            #"{"reconciler_enabled":false,"client_ip":"203.0.113.10","network":"localnet","services":[],"generation":1}"#
                     ))
 
             try await harness.state.setReconcilerEnabled(true)
@@ -81,6 +82,7 @@ struct StatusEndpointTests {
             let expected = try JSONValue(
                 parsing: """
                     {"reconciler_enabled": true, "client_ip": "203.0.113.10", "network": "localnet",
+                     "generation": 3,
                      "services": [{
                         "tunnel_name": "doublezero1", "tunnel_src": "203.0.113.10", "tunnel_dst": "198.51.100.8",
                         "doublezero_ip": "148.51.120.1",

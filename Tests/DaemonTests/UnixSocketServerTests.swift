@@ -1,5 +1,6 @@
 import AppTestSupport
 import DaemonService
+import DaemonTestSupport
 import Foundation
 import Logging
 import ServiceLifecycle

@@ -15,4 +15,10 @@ extension LedgerSession {
             throw error.commandFailure
         }
     }
+
+    /// A session on `ledger` that signs with the key file at `keypairPath` (read-only verbs pass `""`).
+    init(ledger: any LedgerAPI, keypairPath: String) {
+        self.ledger = ledger
+        self.keypairPath = keypairPath
+    }
 }

@@ -301,7 +301,7 @@ public actor LedgerService: LedgerAPI {
     }
 
     /// Ends every follower's stream, closes the file, and makes later calls fail.
-    public func close() {
+    public func close() async {
         guard !isClosed else { return }
         isClosed = true
         fileWatch?.cancel()
@@ -309,7 +309,16 @@ public actor LedgerService: LedgerAPI {
         for follower in followers.values { follower.buffer.finish() }
         followers = [:]
         for buffer in historyReaders.withLock({ Array($0.values) }) { buffer.finish() }
-        try? store.close()
+        // Closing waits for every reader to finish. It runs on a thread of its own: on Swift
+        // concurrency's pool (2 threads on a 2-core machine) two ledgers closing at once could
+        // hold every thread while the readers they wait for need one.
+        let store = self.store
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                try? store.close()
+                done.resume()
+            }
+        }
     }
 
     // MARK: - State upkeep
