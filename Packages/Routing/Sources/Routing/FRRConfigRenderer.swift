@@ -35,12 +35,12 @@ public enum FRRConfigRenderer {
     /// The FRR config text of `config`.
     ///
     /// - Throws: ``DeviceConfigError/unsafeName(device:field:value:)`` when a name that goes into the
-    ///   text (the device code as hostname, interface names, peer and exchange codes, link codes)
+    ///   text (interface names, peer and exchange codes, link codes)
     ///   contains whitespace or a control character.
     public static func render(_ config: DeviceConfig) throws(DeviceConfigError) -> String {
         try validateNames(of: config)
         var writer = ConfigTextWriter(capacity: 4_000 + config.tunnels.count * 120 + config.links.count * 200)
-        writer.lines(["frr defaults traditional", "hostname \(config.code)", "!"])
+        writer.lines(["frr defaults traditional", "!"])
         interfaces(config, &writer)
         staticRoutes(config, &writer)
         bgpLists(config, &writer)
@@ -69,9 +69,7 @@ public enum FRRConfigRenderer {
     // MARK: - Validation
 
     static func validateNames(of config: DeviceConfig) throws(DeviceConfigError) {
-        var names: [(field: String, value: String)] = [
-            ("device code", config.code), ("exchange code", config.metroCommunityList.exchangeCode),
-        ]
+        var names: [(field: String, value: String)] = [("exchange code", config.metroCommunityList.exchangeCode)]
         names += config.ipv4Peers.map { ("peer name", $0.name) }
         names += config.communityLists.map { ("exchange code", $0.exchangeCode) }
         names += config.links.map { ("link code", $0.code) }
@@ -194,7 +192,7 @@ public enum FRRConfigRenderer {
             w.line(neighbor, " passive")
             if config.isDrained { w.line(neighbor, " shutdown") }
         }
-        w.lines([" !", " address-family ipv4 unicast", "  distance bgp 20 200 200"])
+        w.lines([" !", " address-family ipv4 unicast"])
         for peer in peers {
             let neighbor = "  neighbor " + peer.addressText
             w.line(neighbor, " next-hop-self force")

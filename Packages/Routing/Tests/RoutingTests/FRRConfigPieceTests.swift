@@ -54,12 +54,12 @@ struct FRRConfigPieceTests {
         #expect(FRRConfigRenderer.iBGPNeighbors(of: ny5).map(\.name) == ["ty2-dz01", "sg1-dz01"])
     }
 
-    @Test("names that would break a line are refused", arguments: ["device code", "link code", "interface name"])
+    @Test("names that would break a line are refused", arguments: ["exchange code", "link code", "interface name"])
     func unsafeNames(field: String) throws {
         var config = try FRRConfigGoldenTests.linksNetwork().configs(DeviceConfigOptions(tunnelSlotCount: 1)).config(
             named: "ny5-dz01")
         switch field {
-        case "device code": config.code = "ny5 dz01"
+        case "exchange code": config.metroCommunityList.exchangeCode = "x ewr"
         case "link code": config.links[0].code = "a\nb"
         default: config.links[0].interfaceName = "Ethernet2\u{7F}"
         }
