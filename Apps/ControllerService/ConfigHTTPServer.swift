@@ -8,12 +8,14 @@ import Routing
 ///
 /// | route | answer |
 /// |---|---|
-/// | `GET /v1/devices/{code-or-pubkey}/config[?bgp-peers=ip,ip…]` | 200 the EOS text with `ETag: "<sha256 hex>"`; 304 when `If-None-Match` matches; 404 unknown device; 409 the device gets no config (the reasons); 400 a malformed name or peer list; 503 before the ledger was first loaded; 500 render refused |
+/// | `GET /v1/devices/{code-or-pubkey}/config[?flavour=eos\|frr][&bgp-peers=ip,ip…]` | 200 the EOS (default) or FRR text with `ETag: "<sha256 hex>"`; 304 when `If-None-Match` matches; 404 unknown device; 409 the device gets no config (the reasons); 400 a malformed name or peer list, or an unknown flavour (naming the allowed ones); 503 before the ledger was first loaded; 500 render refused |
+/// | `GET /v1/devices/{code-or-pubkey}/model` | the device model as JSON (`application/json`), same ETag and status rules |
 /// | `GET /healthz` | 200 `ok` once a snapshot is in service, else 503 |
 ///
 /// `bgp-peers` lists the BGP neighbours the device has; those it should no longer have (inside the
-/// user or device tunnel block and nobody known) get removal blocks, as upstream's agents report
-/// them. Errors are one line of plain text.
+/// user or device tunnel block and nobody known) get removal blocks in the EOS text, as upstream's
+/// agents report them (the FRR text needs none: `frr-reload.py` removes what is gone). Every output
+/// is rendered once per snapshot and device. Errors are one line of plain text.
 ///
 /// `GET /metrics` is the executable's (it owns the metrics backend); HTTP request metrics are
 /// recorded through Hummingbird's `MetricsMiddleware`.
@@ -41,6 +43,9 @@ public struct ConfigHTTPServer: Sendable {
         router.get("/v1/devices/:device/config") { request, context -> Response in
             self.config(request: request, device: context.parameters.get("device") ?? "", logger: context.logger)
         }
+        router.get("/v1/devices/:device/model") { request, context -> Response in
+            self.model(request: request, device: context.parameters.get("device") ?? "", logger: context.logger)
+        }
         router.get("/healthz") { _, _ -> Response in
             current.snapshot == nil
                 ? Self.text("the controller has not loaded the ledger yet", status: .serviceUnavailable)
@@ -49,16 +54,16 @@ public struct ConfigHTTPServer: Sendable {
         return router
     }
 
-    /// `GET /v1/devices/{device}/config`.
+    /// `GET /v1/devices/{device}/config[?flavour=eos|frr][&bgp-peers=…]`.
     func config(request: Request, device name: String, logger: Logger) -> Response {
-        guard !name.isEmpty, name.count <= Self.maxDeviceNameLength,
-            name.unicodeScalars.allSatisfy({
-                $0.isASCII && !$0.properties.isWhitespace && $0.value >= 0x20 && $0.value != 0x7F
-            })
-        else {
-            return Self.text(
-                "the device must be given by its code or base58 public key (printable ASCII, at most "
-                    + "\(Self.maxDeviceNameLength) characters)", status: .badRequest)
+        var flavour = DeviceConfigFlavour.eos
+        if let text = request.uri.queryParameters.get("flavour") {
+            guard let chosen = DeviceConfigFlavour(rawValue: text) else {
+                return Self.text(
+                    "unknown config flavour '\(text.prefix(64))': use one of \(DeviceConfigFlavour.allowedValues)",
+                    status: .badRequest)
+            }
+            flavour = chosen
         }
         var reportedPeers: [String] = []
         if let list = request.uri.queryParameters.get("bgp-peers"), !list.isEmpty {
@@ -69,6 +74,39 @@ public struct ConfigHTTPServer: Sendable {
                     "bgp-peers must be a comma-separated list of at most \(Self.maxReportedPeers) IPv4 addresses",
                     status: .badRequest)
             }
+        }
+        return serve(request: request, device: name, contentType: "text/plain; charset=utf-8", logger: logger) {
+            snapshot, entry throws(DeviceConfigError) in
+            switch flavour {
+            case .eos: try snapshot.rendered.config(of: entry, reportedPeers: reportedPeers)
+            case .frr: try snapshot.rendered.output(.config(.frr), of: entry)
+            }
+        }
+    }
+
+    /// `GET /v1/devices/{device}/model`: the device model as JSON.
+    func model(request: Request, device name: String, logger: Logger) -> Response {
+        serve(request: request, device: name, contentType: "application/json", logger: logger) {
+            snapshot, entry throws(DeviceConfigError) in
+            try snapshot.rendered.output(.model, of: entry)
+        }
+    }
+
+    /// The shared part of every device route: checks the name, finds the device in the snapshot,
+    /// renders with `render` and answers 200 with an ETag, 304, 400, 404, 409, 500 or 503.
+    private func serve(
+        request: Request, device name: String, contentType: String, logger: Logger,
+        render: (ControllerSnapshot, NetworkDeviceConfigs.Entry) throws(DeviceConfigError) ->
+            RenderedConfigCache.Rendered
+    ) -> Response {
+        guard !name.isEmpty, name.count <= Self.maxDeviceNameLength,
+            name.unicodeScalars.allSatisfy({
+                $0.isASCII && !$0.properties.isWhitespace && $0.value >= 0x20 && $0.value != 0x7F
+            })
+        else {
+            return Self.text(
+                "the device must be given by its code or base58 public key (printable ASCII, at most "
+                    + "\(Self.maxDeviceNameLength) characters)", status: .badRequest)
         }
         guard let snapshot = current.snapshot else {
             return Self.text("the controller has not loaded the ledger yet; retry shortly", status: .serviceUnavailable)
@@ -84,7 +122,7 @@ public struct ConfigHTTPServer: Sendable {
         let pubkey = entry.pubkey.base58
         let rendered: RenderedConfigCache.Rendered
         do {
-            rendered = try snapshot.rendered.config(of: entry, reportedPeers: reportedPeers)
+            rendered = try render(snapshot, entry)
         } catch {
             let status: HTTPResponse.Status =
                 if case .preconditionsFailed = error { .conflict } else { .internalServerError }
@@ -103,8 +141,7 @@ public struct ConfigHTTPServer: Sendable {
         var buffer = ByteBuffer()
         buffer.writeString(rendered.text)
         return Response(
-            status: .ok,
-            headers: [.contentType: "text/plain; charset=utf-8", .eTag: etag, .cacheControl: "no-cache"],
+            status: .ok, headers: [.contentType: contentType, .eTag: etag, .cacheControl: "no-cache"],
             body: ResponseBody(byteBuffer: buffer))
     }
 

@@ -135,4 +135,95 @@ struct ControllerServiceTests {
             }
         }
     }
+
+    @Test("serves the FRR flavour and the device model with their own ETags, 304s, and ledger changes")
+    func frrFlavourAndModel() async throws {
+        try await withNetwork { network in
+            try await withController(on: network) { _, _, client in
+                _ = try await poll(client, "/healthz") { $0.status == .ok }
+                let eos = try await get(client, "/v1/devices/ams-dz01/config?flavour=eos")
+                let plain = try await get(client, "/v1/devices/ams-dz01/config")
+                #expect(eos.status == .ok && eos.body == plain.body && eos.etag == plain.etag)
+
+                let frrPath = "/v1/devices/ams-dz01/config?flavour=frr"
+                let frr = try await get(client, frrPath)
+                #expect(frr.status == .ok)
+                let frrTag = try #require(frr.etag)
+                #expect(frrTag == "\"\(Hex.encode(Array(SHA256.hash(data: Data(frr.body.utf8)))))\"")
+                #expect(frrTag != plain.etag)
+                #expect(frr.body.hasPrefix("frr defaults traditional\n!\ninterface lo\n"))
+                #expect(frr.body.contains("bgp community-list standard COMM-XAMS_USERS seq 5 permit 21682:10000\n"))
+                #expect(frr.body.hasSuffix("end\n") && !frr.body.contains("default interface"))
+                #expect(try await get(client, frrPath, ifNoneMatch: frrTag).status == .notModified)
+                // The peer list is EOS's business: the FRR text does not change with it.
+                let frrWithPeers = try await get(client, frrPath + "&bgp-peers=169.254.9.9")
+                #expect(frrWithPeers.etag == frrTag)
+
+                let modelPath = "/v1/devices/ams-dz01/model"
+                let model = try await client.execute(uri: modelPath, method: .get) { response in
+                    (
+                        response.status, response.headers[.eTag], response.headers[.contentType],
+                        String(buffer: response.body)
+                    )
+                }
+                #expect(model.0 == .ok && model.2 == "application/json")
+                let modelTag = try #require(model.1)
+                let decoded = try DeviceModel.decode(jsonText: model.3)
+                #expect(decoded.code == "ams-dz01" && decoded.exchangeCommunity == "21682:10000")
+                #expect(decoded.publicIp == "45.0.1.1" && decoded.userTunnels.isEmpty && decoded.version == 1)
+                #expect(try await get(client, modelPath, ifNoneMatch: "W/\(modelTag)").status == .notModified)
+                #expect(try await get(client, "/v1/devices/\(decoded.pubkey.base58)/model").etag == modelTag)
+
+                // A ledger change reaches both: xams gets community 10500.
+                _ = try await network.service.submit(
+                    [.updateExchange(UpdateExchangeArgs(pubkey: network.exchanges["xams"]!, bgpCommunity: 10500))],
+                    signedBy: network.foundation)
+                let updatedFRR = try await poll(client, frrPath, ifNoneMatch: frrTag) { $0.status == .ok }
+                #expect(updatedFRR.body.contains("COMM-XAMS_USERS seq 5 permit 21682:10500\n"))
+                let updatedModel = try await get(client, modelPath, ifNoneMatch: modelTag)
+                #expect(updatedModel.status == .ok && updatedModel.etag != modelTag)
+                #expect(try DeviceModel.decode(jsonText: updatedModel.body).exchangeCommunity == "21682:10500")
+            }
+        }
+    }
+
+    @Test("the FRR flavour and the model refuse as the EOS config does; an unknown flavour names the allowed ones")
+    func frrFlavourAndModelErrors() async throws {
+        try await withNetwork { network in
+            try await withController(on: network) { _, metrics, client in
+                _ = try await poll(client, "/healthz") { $0.status == .ok }
+                let junos = try await get(client, "/v1/devices/ams-dz01/config?flavour=junos")
+                #expect(junos.status == .badRequest)
+                #expect(junos.body == "unknown config flavour 'junos': use one of eos, frr\n")
+                for path in ["/v1/devices/nope/config?flavour=frr", "/v1/devices/nope/model"] {
+                    let unknown = try await get(client, path)
+                    #expect(unknown.status == .notFound)
+                    #expect(unknown.body == "no device with code or public key 'nope' in the ledger\n")
+                }
+                let long = String(repeating: "a", count: 200)
+                #expect(try await get(client, "/v1/devices/\(long)/model").status == .badRequest)
+                try await network.addDevice("lon-dz01", exchange: "xams", number: 3, loopbacks: false)
+                for path in ["/v1/devices/lon-dz01/config?flavour=frr", "/v1/devices/lon-dz01/model"] {
+                    let conflict = try await poll(client, path) { $0.status != .notFound }
+                    #expect(conflict.status == .conflict)
+                    #expect(conflict.body.hasPrefix("cannot render config for device lon-dz01: ["))
+                }
+                #expect(try metrics.expectCounter("controller_config_unknown_device_total").totalValue == 2)
+            }
+        }
+    }
+
+    @Test("before the first snapshot every device route answers 503")
+    func notLoadedYet() async throws {
+        let server = ConfigHTTPServer(current: CurrentSnapshot(), metrics: ControllerMetrics(factory: TestMetrics()))
+        try await Application(router: server.makeRouter()).test(.router) { client in
+            for path in [
+                "/v1/devices/ams-dz01/config", "/v1/devices/ams-dz01/config?flavour=frr", "/v1/devices/ams-dz01/model",
+            ] {
+                let reply = try await get(client, path)
+                #expect(reply.status == .serviceUnavailable, "\(path)")
+                #expect(reply.body == "the controller has not loaded the ledger yet; retry shortly\n")
+            }
+        }
+    }
 }

@@ -64,6 +64,9 @@ public struct DeviceConfig: Hashable, Sendable {
     public var noHardware: Bool
     /// The TWAMP port the control-plane ACL permits.
     public var twampPort: UInt16
+    /// The device's live links to other devices, by interface name (the FRR rendering peers over
+    /// them; the EOS text reaches its peers through IS-IS instead and does not use this list).
+    public var links: [DeviceConfigLink]
 
     /// Creates a device config model.
     public init(
@@ -72,7 +75,7 @@ public struct DeviceConfig: Hashable, Sendable {
         exchangeCode: String, metroCommunityList: MetroCommunityList, communityLists: [MetroCommunityList],
         tunnels: [DeviceConfigTunnel], unicastVrfs: [UInt16], ipv4Peers: [IBGPPeer], vpnv4Peers: [IBGPPeer],
         multicastGroupBlock: IPv4Prefix, userTunnelBlock: IPv4Prefix, deviceTunnelBlock: IPv4Prefix,
-        localASN: UInt32, noHardware: Bool, twampPort: UInt16
+        localASN: UInt32, noHardware: Bool, twampPort: UInt16, links: [DeviceConfigLink] = []
     ) {
         self.pubkey = pubkey
         self.code = code
@@ -96,6 +99,7 @@ public struct DeviceConfig: Hashable, Sendable {
         self.localASN = localASN
         self.noHardware = noHardware
         self.twampPort = twampPort
+        self.links = links
     }
 
     /// The IS-IS NET of a VPNv4 loopback address: `49.0000.` + its four bytes as lower-case hex in

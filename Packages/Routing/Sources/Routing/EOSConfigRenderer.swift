@@ -34,7 +34,7 @@ public enum EOSConfigRenderer {
     {
         try validateNames(of: config)
         let capacity = 16_000 + config.tunnels.count * 600 + (config.ipv4Peers.count + config.vpnv4Peers.count) * 400
-        var writer = EOSConfigWriter(capacity: capacity)
+        var writer = ConfigTextWriter(capacity: capacity)
         preamble(config, &writer)
         interfaces(config, &writer)
         tunnels(config, &writer)
@@ -67,14 +67,14 @@ public enum EOSConfigRenderer {
     }
 
     /// Whitespace or a control character (ASCII decided without the Unicode tables).
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F }
         return scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
     }
 
     // MARK: - S1–S5: preamble, VRFs, NTP, control-plane ACL
 
-    static func preamble(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func preamble(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         if !config.noHardware {
             w.lines([
                 "!",
@@ -162,7 +162,7 @@ public enum EOSConfigRenderer {
 
     // MARK: - S6: interfaces, RP loopback, MPLS
 
-    static func interfaces(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func interfaces(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         for interface in config.interfaces {
             w.line("interface \(interface.name)")
             if interface.isPhysical {
@@ -206,7 +206,7 @@ public enum EOSConfigRenderer {
 
     // MARK: - S7: user tunnels
 
-    static func tunnels(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func tunnels(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         for tunnel in config.tunnels { w.line("default interface Tunnel", String(tunnel.id)) }
         for tunnel in config.tunnels {
             guard let user = tunnel.user else { continue }
@@ -246,7 +246,7 @@ public enum EOSConfigRenderer {
 
     // MARK: - S8–S9: BGP
 
-    static func unknownPeerRemoval(_ peer: IPv4Address, _ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func unknownPeerRemoval(_ peer: IPv4Address, _ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         w.lines([
             "router bgp \(deviceASN)",
             "   no neighbor \(peer)",
@@ -264,7 +264,7 @@ public enum EOSConfigRenderer {
         w.line("!")
     }
 
-    static func bgp(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func bgp(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         let ipv4Peers = config.ipv4Peers.filter { $0.address != config.ipv4Loopback.address }
         let vpnv4Peers = config.vpnv4Peers.filter { $0.address != config.vpnv4Loopback.address }
         w.lines([
@@ -309,7 +309,7 @@ public enum EOSConfigRenderer {
     }
 
     /// The 7 lines of an iBGP neighbour.
-    static func iBGPNeighbor(_ peer: IBGPPeer, source: String, family: String, _ w: inout EOSConfigWriter) {
+    static func iBGPNeighbor(_ peer: IBGPPeer, source: String, family: String, _ w: inout ConfigTextWriter) {
         let address = peer.addressText
         w.line("   no neighbor ", address)
         w.line("   neighbor ", address, " remote-as ", deviceASNText)
@@ -322,7 +322,8 @@ public enum EOSConfigRenderer {
 
     /// The 9 lines of a user session (10 with `shutdown` on a drained device).
     static func userNeighbor(
-        _ id: UInt16, _ user: DeviceConfigTunnelUser, _ config: DeviceConfig, indent: String, _ w: inout EOSConfigWriter
+        _ id: UInt16, _ user: DeviceConfigTunnelUser, _ config: DeviceConfig, indent: String,
+        _ w: inout ConfigTextWriter
     ) {
         let address = user.overlayDestination.description
         let neighbor = indent + "neighbor " + address
@@ -341,7 +342,7 @@ public enum EOSConfigRenderer {
 
     // MARK: - S10: IS-IS
 
-    static func isis(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func isis(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         w.lines([
             "router isis 1",
             "   net \(config.isisNet)",
@@ -359,14 +360,14 @@ public enum EOSConfigRenderer {
 
     // MARK: - S12–S15: route policy (RFC 6)
 
-    static func communityLists(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func communityLists(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         w.line("ip community-list COMM-ALL_USERS permit \(BGPCommunity.allUsers)")
         w.line("ip community-list COMM-ALL_MCAST_USERS permit \(BGPCommunity.allMulticastUsers)")
         for list in config.communityLists { w.line("ip community-list \(list.name) permit \(list.community)") }
         w.line("!")
     }
 
-    static func routeMaps(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func routeMaps(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         let metro = config.metroCommunityList
         for tunnel in config.tunnels {
             let name = "RM-USER-" + String(tunnel.id) + "-OUT"
@@ -403,7 +404,7 @@ public enum EOSConfigRenderer {
         }
     }
 
-    static func prefixLists(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func prefixLists(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         for tunnel in config.tunnels {
             let name = "PL-USER-" + String(tunnel.id)
             w.line("no ip prefix-list ", name)
@@ -420,7 +421,7 @@ public enum EOSConfigRenderer {
 
     // MARK: - S16–S18: access lists
 
-    static func accessLists(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func accessLists(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         for tunnel in config.tunnels {
             w.line("no ip access-list SEC-USER-", String(tunnel.id), "-IN")
             guard let user = tunnel.user, !user.isMulticast else { continue }
@@ -476,7 +477,7 @@ public enum EOSConfigRenderer {
 
     // MARK: - S19: MSDP
 
-    static func msdp(_ config: DeviceConfig, _ w: inout EOSConfigWriter) {
+    static func msdp(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
         var peers = config.ipv4Peers
         // Upstream: a list holding only this device itself counts as empty (no bare `router msdp`).
         if peers.count == 1 && peers[0].address == config.ipv4Loopback.address { peers = [] }

@@ -51,6 +51,12 @@ public struct NetworkDeviceConfigs: Sendable {
         let tunnels = UserTunnelIndex(
             users: snapshot.users, multicastGroups: snapshot.multicastGroups, slots: options.tunnelSlotIds)
         let global = snapshot.globalConfig
+        var codes: [PublicKey: String] = [:]
+        for device in snapshot.devices where codes[device.pubkey] == nil { codes[device.pubkey] = device.code }
+        let describePeer = { (key: PublicKey) -> (code: String, ibgpPeer: IBGPPeer?) in
+            let code = codes[key] ?? ""
+            return (code, healthy[key].map { IBGPPeer(address: $0.ipv4Loopback.address, name: code) })
+        }
         var entries: [Entry] = []
         var positionsByPubkey: [PublicKey: Int] = [:]
         var positionsByCode: [String: Int] = [:]
@@ -70,7 +76,7 @@ public struct NetworkDeviceConfigs: Sendable {
                         userTunnelBlock: global.userTunnelBlock.network,
                         deviceTunnelBlock: global.deviceTunnelBlock.network,
                         localASN: options.localASN ?? global.remoteAsn, noHardware: options.noHardware,
-                        twampPort: options.twampPort))
+                        twampPort: options.twampPort, links: links.links(of: device.pubkey, peer: describePeer)))
             } else {
                 result = .failure(failures[device.pubkey] ?? .unknownDevice(device.code))
             }
@@ -109,6 +115,20 @@ public struct NetworkDeviceConfigs: Sendable {
     public func render(_ name: String, reportedPeers: [String] = []) throws(DeviceConfigError) -> String {
         let config = try config(named: name)
         return try EOSConfigRenderer.render(config, unknownPeers: config.unknownPeers(reported: reportedPeers))
+    }
+
+    /// The FRR config text of the device named by `name` (code or public key).
+    ///
+    /// - Throws: as ``config(named:)``, or ``DeviceConfigError/unsafeName(device:field:value:)``.
+    public func renderFRR(_ name: String) throws(DeviceConfigError) -> String {
+        try FRRConfigRenderer.render(config(named: name))
+    }
+
+    /// The structured model of the device named by `name` (code or public key).
+    ///
+    /// - Throws: as ``config(named:)``.
+    public func model(named name: String) throws(DeviceConfigError) -> DeviceModel {
+        DeviceModel(try config(named: name))
     }
 
     /// The community list of every exchange whose community is valid, sorted by exchange code (bytewise).

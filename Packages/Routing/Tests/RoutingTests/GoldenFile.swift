@@ -6,15 +6,18 @@ import Testing
 enum GoldenFile {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    /// Compares `text` with `Golden/<name>.txt` byte for byte (writing the file first when recording).
-    static func check(_ text: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = directory.appendingPathComponent("\(name).txt")
+    /// Compares `text` with `Golden/<name>.<extension>` byte for byte (writing the file first when recording).
+    static func check(
+        _ text: String, against name: String, extension: String = "txt",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let url = directory.appendingPathComponent("\(name).\(`extension`)")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try Data(text.utf8).write(to: url)
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
         #expect(
-            text == expected, "differs from Golden/\(name).txt:\n\(firstDifference(text, expected))",
+            text == expected, "differs from Golden/\(name).\(`extension`):\n\(firstDifference(text, expected))",
             sourceLocation: sourceLocation)
     }
 

@@ -1,9 +1,9 @@
-/// The text of an EOS configuration, built line by line: every line ends with `\n`, and the
+/// The text of a device configuration (EOS or FRR), built line by line: every line ends with `\n`, and the
 /// writer never produces an empty line.
 ///
 /// A line may be given in pieces, which are appended in place as UTF-8 bytes (no temporary string
 /// per line): the renderer writes hundreds of thousands of lines for a large network.
-struct EOSConfigWriter {
+struct ConfigTextWriter {
     /// The UTF-8 bytes so far.
     private var bytes: [UInt8]
 
