@@ -1,0 +1,141 @@
+import CMnl
+import Glibc
+
+extension NetlinkSession {
+    /// The most bytes of requests one batch datagram carries (the kernel's default netlink send
+    /// buffer, about 208 KiB, must hold a datagram whole).
+    public static let batchBytes = 128 * 1024
+    /// How many overruns of the receive buffer in a row a batch survives (each halves the
+    /// datagram) before it gives up with ENOBUFS.
+    static let overrunsTolerated = 8
+
+    /// Sends `requests` (complete requests with `NLM_F_ACK`, sequence numbers unset) packed back
+    /// to back into datagrams of at most ``batchBytes``, each request stamped with a sequence
+    /// number of its own, reads acknowledgements until every request of a datagram is answered
+    /// (in any order, over any number of datagrams), then sends the next.
+    ///
+    /// Should the receive buffer overflow anyway (the socket reports ENOBUFS: the kernel dropped
+    /// some acknowledgements), a no-op request with an acknowledgement is sent as a barrier:
+    /// the kernel handles a datagram's requests in order before it returns from `send`, so once
+    /// the barrier's acknowledgement is read every surviving answer has been read too, and the
+    /// requests still unanswered are sent again in smaller datagrams. Route replaces and deletes
+    /// are idempotent (a repeated delete answers ESRCH, which the caller counts as done).
+    ///
+    /// - Parameter operation: names request `index` in its error (built only for refusals).
+    /// - Returns: the refused requests' indexes and errors, by index.
+    /// - Throws: a socket failure; ENOBUFS after ``overrunsTolerated`` overruns in a row.
+    func acknowledgedBatch(_ requests: [[UInt8]], operation: (Int) -> String) throws(NetlinkError)
+        -> [(index: Int, error: NetlinkError)]
+    {
+        var refused: [(index: Int, error: NetlinkError)] = []
+        var unsent = ArraySlice(requests.indices)
+        var limit = Self.batchBytes
+        var overruns = 0
+        var datagram: [UInt8] = []
+        datagram.reserveCapacity(limit)
+        var pending: [UInt32: Int] = [:]
+        while let first = unsent.first {
+            datagram.removeAll(keepingCapacity: true)
+            pending.removeAll(keepingCapacity: true)
+            var next: Int? = first
+            while let index = next, datagram.isEmpty || datagram.count + requests[index].count <= limit {
+                unsent.removeFirst()
+                let start = datagram.count
+                datagram += requests[index]
+                let current = sequence
+                sequence &+= 1
+                for byte in 0..<4 { datagram[start + 8 + byte] = UInt8(truncatingIfNeeded: current >> (8 * byte)) }
+                pending[current] = index
+                next = unsent.first
+            }
+            try socket.send(datagram)
+            guard try collectAcknowledgements(&pending, refused: &refused, operation: operation) else {
+                overruns = 0
+                continue
+            }
+            overruns += 1
+            guard overruns < Self.overrunsTolerated else {
+                throw .system(call: "recvmmsg on netlink (acknowledgements of a batch dropped)", errno: ENOBUFS)
+            }
+            limit = max(limit / 2, 1)
+            unsent = ArraySlice(pending.values.sorted() + unsent)
+        }
+        return refused.sorted { $0.index < $1.index }
+    }
+
+    /// Reads acknowledgements of `pending` (sequence → request index) until none is left, or
+    /// until the socket reports an overrun; then fences with a barrier and returns true, with
+    /// the requests whose answer was dropped left in `pending`.
+    private func collectAcknowledgements(
+        _ pending: inout [UInt32: Int], refused: inout [(index: Int, error: NetlinkError)],
+        operation: (Int) -> String
+    ) throws(NetlinkError) -> Bool {
+        var overrun = false
+        while !pending.isEmpty {
+            do {
+                for datagram in try socket.receiveAvailable() {
+                    try record(datagram, pending: &pending, refused: &refused, operation: operation)
+                }
+            } catch {
+                guard case .system(_, ENOBUFS) = error else { throw error }
+                overrun = true
+                break
+            }
+        }
+        guard overrun else { return false }
+        let barrier = sequence
+        sequence &+= 1
+        let noop = NetlinkMessage(
+            type: UInt16(NLMSG_NOOP), flags: UInt16(NLM_F_REQUEST | NLM_F_ACK), sequence: barrier, portID: 0,
+            payload: [])
+        try socket.send(noop.bytes)
+        var fenced = false
+        while !fenced {
+            let datagrams: [[UInt8]]
+            do {
+                datagrams = try socket.receiveAvailable()
+            } catch {
+                guard case .system(_, ENOBUFS) = error else { throw error }
+                continue
+            }
+            for datagram in datagrams {
+                fenced =
+                    try record(datagram, pending: &pending, refused: &refused, operation: operation, barrier: barrier)
+                    || fenced
+            }
+        }
+        return true
+    }
+
+    /// Records the acknowledgements in `datagram`; returns whether it holds the `barrier`'s.
+    @discardableResult
+    private func record(
+        _ datagram: [UInt8], pending: inout [UInt32: Int], refused: inout [(index: Int, error: NetlinkError)],
+        operation: (Int) -> String, barrier: UInt32? = nil
+    ) throws(NetlinkError) -> Bool {
+        let messages: [NetlinkMessage]
+        do {
+            messages = try NetlinkMessage.split(datagram)
+        } catch {
+            throw .malformedReply(operation: "acknowledgements of a netlink batch", reason: "\(error)")
+        }
+        var sawBarrier = false
+        for message in messages where message.type == UInt16(NLMSG_ERROR) {
+            if message.sequence == barrier {
+                sawBarrier = true
+                continue
+            }
+            guard let index = pending.removeValue(forKey: message.sequence) else { continue }
+            guard message.payload.count >= 4 else {
+                throw .malformedReply(operation: operation(index), reason: "NLMSG_ERROR shorter than its error code")
+            }
+            if NetlinkMessage.read32(message.payload, 0) == 0 { continue }
+            do {
+                try check(error: message, operation: operation(index), linkKind: nil)
+            } catch {
+                refused.append((index, error))
+            }
+        }
+        return sawBarrier
+    }
+}
