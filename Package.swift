@@ -111,6 +111,7 @@ let package = Package(
                 .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
                 .product(name: "LedgerClient", package: "Ledger"), .product(name: "Tunnel", package: "Tunnel"),
                 .product(name: "Routing", package: "Routing"), .product(name: "Probe", package: "Probe"),
+                .product(name: "BGP", package: "Routing"), .product(name: "LinuxHost", package: "LinuxHost"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
@@ -309,6 +310,10 @@ let package = Package(
             name: "DaemonTests",
             dependencies: [
                 "AppTestSupport", "DaemonService", .product(name: "Models", package: "Models"),
+                .product(name: "BGP", package: "Routing"), .product(name: "BGPWire", package: "Routing"),
+                .product(name: "Tunnel", package: "Tunnel"), .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
