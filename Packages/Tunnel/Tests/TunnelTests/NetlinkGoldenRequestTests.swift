@@ -124,6 +124,23 @@ struct NetlinkGoldenRequestTests {
                 IPRoute2Fixture.masked(message.bytes) == IPRoute2Fixture.masked(fixture.bytes), "\(fixture.command)")
         }
         #expect(messages.map(\.sequence) == [0x1234_5678, 0x1234_5679, 0x1234_567A, 0x1234_567B])
+
+        // Errors only: the same requests without NLM_F_ACK, closed by an acknowledged NLMSG_NOOP.
+        let quiet = ScriptedNetlinkSocket { _, messages in
+            [.success(ScriptedNetlinkSocket.acks([messages.last?.sequence ?? 0]))]
+        }
+        #expect(
+            try NetlinkSession(socket: quiet).applyRoutes(
+                [.replace(main), .delete(main), .replace(learned)], acknowledgement: .errorsOnly
+            ).isEmpty)
+        let quietMessages = quiet.sentMessages.first ?? []
+        #expect(quietMessages.count == 4)
+        for (message, fixture) in zip(quietMessages.dropLast(), fixtures) {
+            var expected = IPRoute2Fixture.masked(fixture.bytes)
+            expected[6] &= ~0x04  // NLM_F_ACK
+            #expect(IPRoute2Fixture.masked(message.bytes) == expected, "\(fixture.command) without NLM_F_ACK")
+        }
+        #expect(quietMessages.last.map { ($0.type, $0.flags, $0.payload) } ?? (0, 0, [1]) == (1, 0x5, []))
         // And the single verbs send the same bytes for the main-table route.
         try expectRequest("route_replace_main") { try $0.replaceRoute(main) }
         try expectRequest("route_delete_main") { try $0.deleteRoute(main) }

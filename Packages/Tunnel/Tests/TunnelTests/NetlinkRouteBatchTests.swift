@@ -141,6 +141,81 @@ struct NetlinkRouteBatchTests {
         }
     }
 
+    @Test("errors only: refusals are matched, the closing no-op's answer makes every other request a success")
+    func errorsOnly() throws {
+        let routes = Self.routes(5)
+        let changes: [RouteChange] = [
+            .replace(routes[0]), .replace(routes[1]), .delete(routes[2]), .delete(routes[3]), .replace(routes[4]),
+        ]
+        let socket = ScriptedNetlinkSocket { _, messages in
+            let s = messages.map(\.sequence)
+            return [
+                .success(
+                    FakeNetlinkSocket.error(ENETUNREACH, sequence: s[1])
+                        + FakeNetlinkSocket.error(ESRCH, sequence: s[3])),
+                .success(ScriptedNetlinkSocket.acks([s[5]])),
+            ]
+        }
+        socket.datagramsPerReceive = 1
+        let failures = try NetlinkSession(socket: socket).applyRoutes(changes, acknowledgement: .errorsOnly)
+        #expect(
+            failures == [
+                RouteChangeFailure(
+                    change: changes[1], index: 1,
+                    error: .kernel(
+                        operation: "replace route 100.64.0.1/32 in table 254", errno: ENETUNREACH, message: nil))
+            ])
+        let sent = socket.sentMessages
+        #expect(sent.count == 1)
+        #expect(sent.first?.dropLast().allSatisfy { $0.flags & 0x4 == 0 } == true, "no request asks for an ack")
+        #expect(sent.first?.last?.type == 1, "closed by NLMSG_NOOP")
+    }
+
+    @Test("errors only: 10,000 changes in datagrams of at most batchBytes, each closed by its own no-op")
+    func errorsOnlyPacking() throws {
+        let socket = ScriptedNetlinkSocket { _, messages in
+            [.success(ScriptedNetlinkSocket.acks([messages.last?.sequence ?? 0]))]
+        }
+        let failures = try NetlinkSession(socket: socket).applyRoutes(
+            Self.routes(10_000).map(RouteChange.replace), acknowledgement: .errorsOnly)
+        #expect(failures.isEmpty)
+        #expect(socket.sent.count > 1)
+        #expect(socket.sent.allSatisfy { $0.count <= NetlinkSession.batchBytes })
+        #expect(socket.sentMessages.allSatisfy { $0.last?.type == 1 && $0.dropLast().allSatisfy { $0.type == 24 } })
+        #expect(socket.sentMessages.map { $0.count - 1 }.reduce(0, +) == 10_000)
+    }
+
+    @Test(
+        "errors only: after an overrun the closing no-op proves nothing; every request without a refusal is sent again")
+    func errorsOnlyOverrun() throws {
+        let socket = ScriptedNetlinkSocket { datagram, messages in
+            let sequences = messages.map(\.sequence)
+            switch datagram {
+            case 0:
+                // A refusal of request 0 survived; something else was dropped; the closing ack made it.
+                return [
+                    .failure(.system(call: "recvmmsg on netlink", errno: ENOBUFS)),
+                    .success(FakeNetlinkSocket.error(EINVAL, sequence: sequences[0])),
+                    .success(ScriptedNetlinkSocket.acks([sequences.last!])),
+                ]
+            case 1:
+                return [.success(ScriptedNetlinkSocket.acks(sequences))]  // the fence
+            default:
+                return [.success(ScriptedNetlinkSocket.acks([sequences.last!]))]
+            }
+        }
+        socket.datagramsPerReceive = 1
+        let changes = Self.routes(4).map(RouteChange.replace)
+        let failures = try NetlinkSession(socket: socket).applyRoutes(changes, acknowledgement: .errorsOnly)
+        #expect(failures.map(\.index) == [0])
+        let sent = socket.sentMessages
+        try #require(sent.count == 3, "batch, fence, resend: \(sent.map(\.count))")
+        #expect(sent[1].map(\.type) == [1])
+        #expect(
+            sent[2].dropLast().map { Array($0.payload[16..<20]) }
+                == changes[1...].map { $0.route.destination.address.bytes })
+    }
+
     @Test("an empty batch sends nothing")
     func emptyBatch() throws {
         let socket = ScriptedNetlinkSocket()

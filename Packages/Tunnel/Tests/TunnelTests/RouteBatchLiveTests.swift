@@ -26,15 +26,18 @@ struct RouteBatchLiveTests {
         }
     }
 
-    @Test("10,000 routes replaced in one call, replaced again, then deleted in one call; a bad one fails alone")
-    func tenThousandRoutes() async throws {
+    @Test(
+        "10,000 routes replaced in one call, replaced again, then deleted in one call; a bad one fails alone",
+        arguments: [NetlinkBatchAcknowledgement.everyRequest, .errorsOnly])
+    func tenThousandRoutes(acknowledgement: NetlinkBatchAcknowledgement) async throws {
         try await Self.withOverlay("batch") { scratch, session in
             let routes = NetlinkRouteBatchTests.routes(10_000)
             let unreachable = Route(
                 destination: "198.18.0.0/24", gateway: "192.0.2.9", source: Self.dzIP, protocol: .bgp)
             let changes = routes.map(RouteChange.replace)
             var failures = try session.applyRoutes(
-                Array(changes[..<5_000]) + [.replace(unreachable)] + Array(changes[5_000...]))
+                Array(changes[..<5_000]) + [.replace(unreachable)] + Array(changes[5_000...]),
+                acknowledgement: acknowledgement)
             #expect(failures.map(\.index) == [5_000], "\(failures)")
             if case .kernel(_, let errno, _)? = failures.first?.error {
                 #expect(errno == ENETUNREACH)
@@ -49,7 +52,7 @@ struct RouteBatchLiveTests {
             #expect(try session.routes(table: Route.mainTable, protocol: .bgp).count == 10_000)
 
             // Replace semantics: the same batch again changes nothing and refuses nothing.
-            failures = try session.applyRoutes(changes)
+            failures = try session.applyRoutes(changes, acknowledgement: acknowledgement)
             #expect(failures.isEmpty, "\(failures)")
             #expect(try session.routes(table: Route.mainTable, protocol: .bgp).count == 10_000)
 
@@ -65,7 +68,8 @@ struct RouteBatchLiveTests {
             #expect(try session.routeLookup(to: Self.dzIP)?.type == RouteLookupResult.localType)
 
             // Delete all, plus one that is not there (success on this idempotent path).
-            failures = try session.applyRoutes(routes.map(RouteChange.delete) + [.delete(unreachable)])
+            failures = try session.applyRoutes(
+                routes.map(RouteChange.delete) + [.delete(unreachable)], acknowledgement: acknowledgement)
             #expect(failures.isEmpty, "\(failures)")
             #expect(try scratch.ip("-4", "route", "show", "table", "main", "proto", "186").isEmpty)
         }

@@ -28,7 +28,7 @@ public final class MnlSocket: NetlinkSocket {
     /// so the kernel filters dumps by the attributes a request carries. The receive buffer is
     /// ``receiveBufferBytes``. `NETLINK_NO_ENOBUFS` stays off on purpose: should acknowledgements
     /// still overflow the buffer, the next receive fails with ENOBUFS, and
-    /// ``NetlinkSession/applyRoutes(_:)`` resends what went unanswered instead of waiting for
+    /// ``NetlinkSession/applyRoutes(_:acknowledgement:)`` resends what went unanswered instead of waiting for
     /// acknowledgements that were silently dropped.
     public init(namespace: NetworkNamespace? = nil) throws(NetlinkError) {
         let opened: OpaquePointer?

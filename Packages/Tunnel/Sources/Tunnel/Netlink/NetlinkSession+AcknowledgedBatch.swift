@@ -14,6 +14,11 @@ extension NetlinkSession {
     /// number of its own, reads acknowledgements until every request of a datagram is answered
     /// (in any order, over any number of datagrams), then sends the next.
     ///
+    /// With ``NetlinkBatchAcknowledgement/errorsOnly`` each request's `NLM_F_ACK` is cleared and
+    /// the datagram ends with a `NLMSG_NOOP` asking for one: its acknowledgement answers, as
+    /// successes, every request still unanswered (the kernel sends refusals whatever the flag,
+    /// and handles a datagram in order).
+    ///
     /// Should the receive buffer overflow anyway (the socket reports ENOBUFS: the kernel dropped
     /// some acknowledgements), a no-op request with an acknowledgement is sent as a barrier:
     /// the kernel handles a datagram's requests in order before it returns from `send`, so once
@@ -24,9 +29,12 @@ extension NetlinkSession {
     /// - Parameter operation: names request `index` in its error (built only for refusals).
     /// - Returns: the refused requests' indexes and errors, by index.
     /// - Throws: a socket failure; ENOBUFS after ``overrunsTolerated`` overruns in a row.
-    func acknowledgedBatch(_ requests: [[UInt8]], operation: (Int) -> String) throws(NetlinkError)
-        -> [(index: Int, error: NetlinkError)]
-    {
+    func acknowledgedBatch(
+        _ requests: [[UInt8]], acknowledgement: NetlinkBatchAcknowledgement, operation: (Int) -> String
+    ) throws(NetlinkError) -> [(index: Int, error: NetlinkError)] {
+        let errorsOnly = acknowledgement == .errorsOnly
+        // Room for the closing no-op of an errors-only datagram.
+        let reserve = errorsOnly ? NetlinkMessage.headerLength : 0
         var refused: [(index: Int, error: NetlinkError)] = []
         var unsent = ArraySlice(requests.indices)
         var limit = Self.batchBytes
@@ -38,18 +46,27 @@ extension NetlinkSession {
             datagram.removeAll(keepingCapacity: true)
             pending.removeAll(keepingCapacity: true)
             var next: Int? = first
-            while let index = next, datagram.isEmpty || datagram.count + requests[index].count <= limit {
+            while let index = next, datagram.isEmpty || datagram.count + requests[index].count + reserve <= limit {
                 unsent.removeFirst()
                 let start = datagram.count
                 datagram += requests[index]
                 let current = sequence
                 sequence &+= 1
                 for byte in 0..<4 { datagram[start + 8 + byte] = UInt8(truncatingIfNeeded: current >> (8 * byte)) }
+                if errorsOnly { datagram[start + 6] &= ~UInt8(NLM_F_ACK) }
                 pending[current] = index
                 next = unsent.first
             }
+            var closing: UInt32?
+            if errorsOnly {
+                closing = sequence
+                datagram += Self.noop(sequence: sequence)
+                sequence &+= 1
+            }
             try socket.send(datagram)
-            guard try collectAcknowledgements(&pending, refused: &refused, operation: operation) else {
+            guard
+                try collectAcknowledgements(&pending, refused: &refused, operation: operation, closing: closing)
+            else {
                 overruns = 0
                 continue
             }
@@ -63,18 +80,22 @@ extension NetlinkSession {
         return refused.sorted { $0.index < $1.index }
     }
 
-    /// Reads acknowledgements of `pending` (sequence → request index) until none is left, or
-    /// until the socket reports an overrun; then fences with a barrier and returns true, with
-    /// the requests whose answer was dropped left in `pending`.
+    /// Reads acknowledgements of `pending` (sequence → request index) until none is left (the
+    /// `closing` no-op's acknowledgement, when there is one, answers all that remain), or until
+    /// the socket reports an overrun; then fences with a barrier and returns true, with the
+    /// requests whose answer may have been dropped left in `pending`.
     private func collectAcknowledgements(
         _ pending: inout [UInt32: Int], refused: inout [(index: Int, error: NetlinkError)],
-        operation: (Int) -> String
+        operation: (Int) -> String, closing: UInt32?
     ) throws(NetlinkError) -> Bool {
         var overrun = false
         while !pending.isEmpty {
             do {
                 for datagram in try socket.receiveAvailable() {
-                    try record(datagram, pending: &pending, refused: &refused, operation: operation)
+                    let closed = try record(
+                        datagram, pending: &pending, refused: &refused, operation: operation, barrier: closing)
+                    // Everything before the no-op was handled, and refusals precede its answer.
+                    if closed { pending.removeAll() }
                 }
             } catch {
                 guard case .system(_, ENOBUFS) = error else { throw error }
@@ -83,12 +104,10 @@ extension NetlinkSession {
             }
         }
         guard overrun else { return false }
+        // After an overrun a closing no-op's answer proves nothing: a refusal may have been dropped.
         let barrier = sequence
         sequence &+= 1
-        let noop = NetlinkMessage(
-            type: UInt16(NLMSG_NOOP), flags: UInt16(NLM_F_REQUEST | NLM_F_ACK), sequence: barrier, portID: 0,
-            payload: [])
-        try socket.send(noop.bytes)
+        try socket.send(Self.noop(sequence: barrier))
         var fenced = false
         while !fenced {
             let datagrams: [[UInt8]]
@@ -105,6 +124,15 @@ extension NetlinkSession {
             }
         }
         return true
+    }
+
+    /// A `NLMSG_NOOP` request asking for an acknowledgement: the kernel answers it in order with
+    /// the requests around it, and does nothing else.
+    static func noop(sequence: UInt32) -> [UInt8] {
+        NetlinkMessage(
+            type: UInt16(NLMSG_NOOP), flags: UInt16(NLM_F_REQUEST | NLM_F_ACK), sequence: sequence, portID: 0,
+            payload: []
+        ).bytes
     }
 
     /// Records the acknowledgements in `datagram`; returns whether it holds the `barrier`'s.

@@ -11,12 +11,18 @@ extension NetlinkSession {
     /// of a route that is not there (ENOENT, ESRCH) has its result already and is not reported.
     /// Replaces cannot meet EEXIST (create + replace).
     ///
+    /// - Parameter acknowledgement: ``NetlinkBatchAcknowledgement/everyRequest`` (the default)
+    ///   answers every request on its own; ``NetlinkBatchAcknowledgement/errorsOnly`` clears the
+    ///   requests' `NLM_F_ACK` and closes each datagram with an acknowledged no-op (faster; the
+    ///   same failures are reported).
     /// - Returns: the refused changes, in batch order (empty when everything was applied).
     /// - Throws: only when the socket fails (the kernel may then hold part of the batch).
-    public func applyRoutes(_ changes: [RouteChange]) throws(NetlinkError) -> [RouteChangeFailure] {
+    public func applyRoutes(
+        _ changes: [RouteChange], acknowledgement: NetlinkBatchAcknowledgement = .everyRequest
+    ) throws(NetlinkError) -> [RouteChangeFailure] {
         guard !changes.isEmpty else { return [] }
         let requests = changes.map { Self.routeRequest($0.route, $0.netlinkChange).bytes }
-        let refused = try acknowledgedBatch(requests) { index in
+        let refused = try acknowledgedBatch(requests, acknowledgement: acknowledgement) { index in
             Self.routeOperation(changes[index].route, changes[index].netlinkChange)
         }
         return refused.compactMap { index, error in

@@ -59,7 +59,7 @@ extension NetlinkSession {
 
     /// The `RTM_NEWROUTE` / `RTM_DELROUTE` request for `change` of `route`, acknowledgement
     /// requested, sequence number 0: what ``addRoute(_:)``, ``replaceRoute(_:)`` and
-    /// ``deleteRoute(_:)`` send, and each message of ``applyRoutes(_:)``'s batches.
+    /// ``deleteRoute(_:)`` send, and each message of ``applyRoutes(_:acknowledgement:)``'s batches.
     static func routeRequest(_ route: Route, _ change: NetlinkChange) -> NetlinkRequestWriter {
         let deleting = change == .delete
         let request = NetlinkRequestWriter(

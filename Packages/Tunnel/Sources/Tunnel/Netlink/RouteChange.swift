@@ -1,4 +1,4 @@
-/// One change of a batch given to ``NetlinkSession/applyRoutes(_:)``: install a route with
+/// One change of a batch given to ``NetlinkSession/applyRoutes(_:acknowledgement:)``: install a route with
 /// replace semantics, or delete one.
 public enum RouteChange: Hashable, Sendable, CustomStringConvertible {
     /// Add the route, or replace the one with the same destination, table and metric

@@ -1,9 +1,9 @@
-/// A change of a batch the kernel refused (``NetlinkSession/applyRoutes(_:)``): the batch went
+/// A change of a batch the kernel refused (``NetlinkSession/applyRoutes(_:acknowledgement:)``): the batch went
 /// on, and this one route is not as asked.
 public struct RouteChangeFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// The refused change.
     public var change: RouteChange
-    /// Its position in the batch given to ``NetlinkSession/applyRoutes(_:)``.
+    /// Its position in the batch given to ``NetlinkSession/applyRoutes(_:acknowledgement:)``.
     public var index: Int
     /// Why, naming the operation and the route (`replace route 10.1.0.0/24 in table 254: …`).
     public var error: NetlinkError
