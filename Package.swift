@@ -71,6 +71,7 @@ let package = Package(
         .executable(name: "activator-bench", targets: ["activator-bench"]),
         .executable(name: "bgp-bench", targets: ["bgp-bench"]),
         .executable(name: "controller-bench", targets: ["controller-bench"]),
+        .executable(name: "daemon-bench", targets: ["daemon-bench"]),
     ],
     dependencies: localPackages.map { .package(path: "Packages/\($0)") } + [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -366,6 +367,21 @@ let package = Package(
                 .product(name: "Models", package: "Models"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tools/BGPBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-daemon`: the daemon's measurements in namespaces: 100,000 BGP routes from BIRD
+        // into the kernel through BGPRouteInstaller vs `ip -batch`, and the memory they take.
+        .executableTarget(
+            name: "daemon-bench",
+            dependencies: [
+                "BenchmarkSupport", "DaemonService", .product(name: "BGP", package: "Routing"),
+                .product(name: "Models", package: "Models"), .product(name: "Tunnel", package: "Tunnel"),
+                .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tools/DaemonBenchmark",
             swiftSettings: swiftSettings
         ),
         // `make bench-tunnel`: provisioning through our netlink vs `ip`, userspace GRE vs veth (issue 6).
