@@ -118,12 +118,39 @@ struct NetlinkRouteBatchTests {
         let failures = try NetlinkSession(socket: socket).applyRoutes(changes)
         #expect(failures.isEmpty)
         let sent = socket.sentMessages
-        try #require(sent.count == 3, "batch, barrier, resend: \(sent.map(\.count))")
-        #expect(sent[1].count == 1 && sent[1][0].type == 1 && sent[1][0].flags == 0x5, "NLMSG_NOOP, request + ack")
-        #expect(sent[2].map { Array($0.payload[16..<20]) } == changes[3...].map { $0.route.destination.address.bytes })
+        // Resent in datagrams no larger than what was answered (3 requests): 3, then 2.
+        try #require(sent.map(\.count) == [8, 1, 3, 2], "batch, barrier, resends")
+        #expect(sent[1][0].type == 1 && sent[1][0].flags == 0x5, "NLMSG_NOOP, request + ack")
+        let resent = sent[2...].flatMap { $0 }
+        #expect(resent.map { Array($0.payload[16..<20]) } == changes[3...].map { $0.route.destination.address.bytes })
         #expect(
-            sent[2].map { $0.bytes[16...] } == sent[0][3...].map { $0.bytes[16...] },
+            resent.map { $0.bytes[16...] } == sent[0][3...].map { $0.bytes[16...] },
             "the same requests again, with fresh sequence numbers")
+        #expect(Set(sent.flatMap { $0 }.map(\.sequence)).count == 14)
+    }
+
+    @Test("the fence's own acknowledgement dropped: what is queued is read, and a second fence is sent")
+    func fenceDropped() throws {
+        let socket = ScriptedNetlinkSocket { datagram, messages in
+            let sequences = messages.map(\.sequence)
+            switch datagram {
+            case 0:
+                return [
+                    .success(ScriptedNetlinkSocket.acks(Array(sequences[0..<2]))),
+                    .failure(.system(call: "recvmmsg on netlink", errno: ENOBUFS)),
+                    .success(ScriptedNetlinkSocket.acks([sequences[2]])),
+                ]
+            case 1: return [.failure(.system(call: "recvmmsg on netlink", errno: ENOBUFS))]
+            default: return [.success(ScriptedNetlinkSocket.acks(sequences))]
+            }
+        }
+        let changes = Self.routes(6).map(RouteChange.replace)
+        let failures = try NetlinkSession(socket: socket).applyRoutes(changes)
+        #expect(failures.isEmpty)
+        let sent = socket.sentMessages
+        try #require(sent.map(\.count) == [6, 1, 1, 3], "batch, fence, fence, resend")
+        #expect(sent[1].map(\.type) == [1] && sent[2].map(\.type) == [1])
+        #expect(sent[3].map { Array($0.payload[16..<20]) } == changes[3...].map { $0.route.destination.address.bytes })
     }
 
     @Test("acknowledgements dropped again and again end in a typed ENOBUFS error")

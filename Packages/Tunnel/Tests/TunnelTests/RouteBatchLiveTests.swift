@@ -75,6 +75,24 @@ struct RouteBatchLiveTests {
         }
     }
 
+    @Test(
+        "a receive buffer far too small for a batch's acknowledgements: the kernel drops them, ENOBUFS is seen, the rest is resent, all 10,000 land"
+    )
+    func overrunRecoveredLive() async throws {
+        try await Self.withOverlay("overrun") { scratch, _ throws in
+            // 16 KiB (the kernel doubles it) holds a few dozen acknowledgements, not 2,500.
+            let session = NetlinkSession(
+                socket: try MnlSocket(namespace: scratch.namespace, receiveBufferBytes: 16 << 10))
+            let routes = NetlinkRouteBatchTests.routes(10_000)
+            let failures = try session.applyRoutes(routes.map(RouteChange.replace), acknowledgement: .everyRequest)
+            #expect(failures.isEmpty, "\(failures.prefix(3))")
+            #expect(try session.routes(table: Route.mainTable, protocol: .bgp).count == 10_000)
+            let deleted = try session.applyRoutes(routes.map(RouteChange.delete), acknowledgement: .everyRequest)
+            #expect(deleted.isEmpty, "\(deleted.prefix(3))")
+            #expect(try session.routes(table: Route.mainTable, protocol: .bgp).isEmpty)
+        }
+    }
+
     @Test("a batch in table 100 lands in table 100 only")
     func otherTable() async throws {
         try await Self.withOverlay("batch100") { scratch, session throws in

@@ -35,7 +35,8 @@ final class ScriptedNetlinkSocket: NetlinkSocket {
         return try queue.removeFirst().get()
     }
 
-    func receiveAvailable() throws(NetlinkError) -> [[UInt8]] {
+    func receiveAvailable(waiting: Bool) throws(NetlinkError) -> [[UInt8]] {
+        if !waiting && queue.isEmpty { return [] }
         var datagrams = [try receive()]
         while datagrams.count < datagramsPerReceive, case .success(let next)? = queue.first {
             queue.removeFirst()

@@ -57,6 +57,7 @@ extension NetlinkSession {
                 pending[current] = index
                 next = unsent.first
             }
+            let sentCount = pending.count
             var closing: UInt32?
             if errorsOnly {
                 closing = sequence
@@ -74,7 +75,11 @@ extension NetlinkSession {
             guard overruns < Self.overrunsTolerated else {
                 throw .system(call: "recvmmsg on netlink (acknowledgements of a batch dropped)", errno: ENOBUFS)
             }
-            limit = max(limit / 2, 1)
+            // Next time at most half, and with an ack per request at most what was answered this
+            // time (about what the receive buffer holds).
+            limit /= 2
+            if !errorsOnly { limit = min(limit, (sentCount - pending.count) * (datagram.count / max(sentCount, 1))) }
+            limit = max(limit, 1)
             unsent = ArraySlice(pending.values.sorted() + unsent)
         }
         return refused.sorted { $0.index < $1.index }
@@ -91,7 +96,7 @@ extension NetlinkSession {
         var overrun = false
         while !pending.isEmpty {
             do {
-                for datagram in try socket.receiveAvailable() {
+                for datagram in try socket.receiveAvailable(waiting: true) {
                     let closed = try record(
                         datagram, pending: &pending, refused: &refused, operation: operation, barrier: closing)
                     // Everything before the no-op was handled, and refusals precede its answer.
@@ -104,26 +109,52 @@ extension NetlinkSession {
             }
         }
         guard overrun else { return false }
-        // After an overrun a closing no-op's answer proves nothing: a refusal may have been dropped.
-        let barrier = sequence
-        sequence &+= 1
-        try socket.send(Self.noop(sequence: barrier))
-        var fenced = false
-        while !fenced {
-            let datagrams: [[UInt8]]
+        try recoverFromOverrun(&pending, refused: &refused, operation: operation)
+        return true
+    }
+
+    /// After an overrun: reads what survived without waiting until nothing is queued (the
+    /// kernel answered the whole datagram inside `send`), then sends a no-op and waits for its
+    /// acknowledgement, so that nothing still on its way is missed; should that be dropped too,
+    /// drains and fences again. A closing no-op's answer proves nothing here (a refusal before
+    /// it may have been dropped), so `pending` keeps every request not answered one by one.
+    private func recoverFromOverrun(
+        _ pending: inout [UInt32: Int], refused: inout [(index: Int, error: NetlinkError)],
+        operation: (Int) -> String
+    ) throws(NetlinkError) {
+        for _ in 0..<Self.overrunsTolerated {
+            while true {
+                let datagrams: [[UInt8]]
+                do {
+                    datagrams = try socket.receiveAvailable(waiting: false)
+                } catch {
+                    guard case .system(_, ENOBUFS) = error else { throw error }
+                    continue  // reported once; what is queued comes next
+                }
+                if datagrams.isEmpty { break }
+                for datagram in datagrams {
+                    try record(datagram, pending: &pending, refused: &refused, operation: operation)
+                }
+            }
+            let barrier = sequence
+            sequence &+= 1
+            try socket.send(Self.noop(sequence: barrier))
             do {
-                datagrams = try socket.receiveAvailable()
+                var fenced = false
+                while !fenced {
+                    for datagram in try socket.receiveAvailable(waiting: true) {
+                        fenced =
+                            try record(
+                                datagram, pending: &pending, refused: &refused, operation: operation, barrier: barrier)
+                            || fenced
+                    }
+                }
+                return
             } catch {
                 guard case .system(_, ENOBUFS) = error else { throw error }
-                continue
-            }
-            for datagram in datagrams {
-                fenced =
-                    try record(datagram, pending: &pending, refused: &refused, operation: operation, barrier: barrier)
-                    || fenced
             }
         }
-        return true
+        throw .system(call: "recvmmsg on netlink (acknowledgements of a batch dropped)", errno: ENOBUFS)
     }
 
     /// A `NLMSG_NOOP` request asking for an acknowledgement: the kernel answers it in order with

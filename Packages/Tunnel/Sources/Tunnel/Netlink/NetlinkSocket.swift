@@ -7,15 +7,16 @@ public protocol NetlinkSocket: AnyObject {
     func send(_ message: [UInt8]) throws(NetlinkError)
     /// Receives one datagram: one or more netlink messages.
     func receive() throws(NetlinkError) -> [UInt8]
-    /// Waits for at least one datagram and returns it with every other one already queued (up
-    /// to an implementation's limit), so a batch's acknowledgements are read in few system
-    /// calls. The default is ``receive()``'s one datagram.
-    func receiveAvailable() throws(NetlinkError) -> [[UInt8]]
+    /// Returns the datagrams already queued (up to an implementation's limit), so a batch's
+    /// acknowledgements are read in few system calls: `waiting`, it first waits for at least
+    /// one; otherwise it returns none when none is queued. The default is ``receive()``'s one
+    /// datagram when waiting, and none otherwise.
+    func receiveAvailable(waiting: Bool) throws(NetlinkError) -> [[UInt8]]
 }
 
 extension NetlinkSocket {
-    /// One datagram, from ``receive()``.
-    public func receiveAvailable() throws(NetlinkError) -> [[UInt8]] {
-        [try receive()]
+    /// Waiting: one datagram, from ``receive()``; otherwise none.
+    public func receiveAvailable(waiting: Bool) throws(NetlinkError) -> [[UInt8]] {
+        waiting ? [try receive()] : []
     }
 }
