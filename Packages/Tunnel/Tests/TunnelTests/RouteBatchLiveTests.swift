@@ -93,6 +93,29 @@ struct RouteBatchLiveTests {
         }
     }
 
+    @Test(
+        "refusals overflowing a 16 KiB receive buffer: every one is still reported, every good route lands",
+        arguments: [NetlinkBatchAcknowledgement.everyRequest, .errorsOnly])
+    func refusalsOverrunLive(acknowledgement: NetlinkBatchAcknowledgement) async throws {
+        try await Self.withOverlay("refusals") { scratch, _ throws in
+            let session = NetlinkSession(
+                socket: try MnlSocket(namespace: scratch.namespace, receiveBufferBytes: 16 << 10))
+            // Odd indexes go via a gateway that is not on link: the kernel refuses each one.
+            let changes = NetlinkRouteBatchTests.routes(6_000).enumerated().map { index, route in
+                var route = route
+                if index % 2 == 1 { route.gateway = "192.0.2.9" }
+                return RouteChange.replace(route)
+            }
+            let failures = try session.applyRoutes(changes, acknowledgement: acknowledgement)
+            #expect(failures.map(\.index) == Array(stride(from: 1, to: 6_000, by: 2)))
+            #expect(
+                failures.allSatisfy {
+                    if case .kernel(_, let errno, _) = $0.error { errno == ENETUNREACH } else { false }
+                })
+            #expect(try session.routes(table: Route.mainTable, protocol: .bgp).count == 3_000)
+        }
+    }
+
     @Test("a batch in table 100 lands in table 100 only")
     func otherTable() async throws {
         try await Self.withOverlay("batch100") { scratch, session throws in

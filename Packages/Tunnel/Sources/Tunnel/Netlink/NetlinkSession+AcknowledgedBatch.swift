@@ -75,11 +75,10 @@ extension NetlinkSession {
             guard overruns < Self.overrunsTolerated else {
                 throw .system(call: "recvmmsg on netlink (acknowledgements of a batch dropped)", errno: ENOBUFS)
             }
-            // Next time at most half, and with an ack per request at most what was answered this
-            // time (about what the receive buffer holds).
-            limit /= 2
-            if !errorsOnly { limit = min(limit, (sentCount - pending.count) * (datagram.count / max(sentCount, 1))) }
-            limit = max(limit, 1)
+            // Next time at most half, and at most what was answered this time: about what the
+            // receive buffer holds (with errors only, an overrun means it filled with refusals).
+            let answered = (sentCount - pending.count) * (datagram.count / max(sentCount, 1))
+            limit = max(min(limit / 2, answered), 1)
             unsent = ArraySlice(pending.values.sorted() + unsent)
         }
         return refused.sorted { $0.index < $1.index }
