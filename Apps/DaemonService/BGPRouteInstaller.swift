@@ -92,16 +92,16 @@ public final class BGPRouteInstaller: Sendable {
             Writer(table: BGPKernelRouteTable(policy: policy), session: try NetlinkSession(namespace: namespace)))
     }
 
-    /// Starts consuming events and writing routes. Calling it again does nothing.
+    /// Starts consuming events and writing routes. Calling it again, or after ``stop()``, does
+    /// nothing.
     public func start() {
-        guard let writer = writer.withLock({ $0.take() }) else { return }
-        let thread = DedicatedThread(name: "bgp-routes") { [self] in self.writeLoop(writer) }
-        let pump = Task { [self] in
-            for await event in events { receive(event) }
-        }
-        state.withLock {
-            $0.thread = thread
-            $0.pump = pump
+        // Under the lock, so that a concurrent stop() finds the thread and the pump to end.
+        state.withLock { state in
+            guard !state.stopping, let writer = writer.withLock({ $0.take() }) else { return }
+            state.thread = DedicatedThread(name: "bgp-routes") { [self] in self.writeLoop(writer) }
+            state.pump = Task { [self] in
+                for await event in events { receive(event) }
+            }
         }
     }
 
