@@ -118,7 +118,8 @@ let package = Package(
                 .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
                 .product(name: "LedgerClient", package: "Ledger"), .product(name: "Tunnel", package: "Tunnel"),
                 .product(name: "Routing", package: "Routing"), .product(name: "BGP", package: "Routing"),
-                .product(name: "Probe", package: "Probe"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Probe", package: "Probe"), .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Metrics", package: "swift-metrics"),
@@ -338,18 +339,6 @@ let package = Package(
             path: "Tools/ActivatorBenchmark",
             swiftSettings: swiftSettings
         ),
-        // `make bench-daemon`: doublezerod's reconcile latency (issue 15).
-        .executableTarget(
-            name: "daemon-bench",
-            dependencies: [
-                "ActivatorService", "AppTestSupport", "BenchmarkSupport", "DaemonService",
-                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
-                .product(name: "LinuxHost", package: "LinuxHost"), .product(name: "Tunnel", package: "Tunnel"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Tools/DaemonBenchmark",
-            swiftSettings: swiftSettings
-        ),
         // The controller app (render, serve) against a served ledger (issue 5).
         .testTarget(
             name: "ControllerTests",
@@ -377,6 +366,10 @@ let package = Package(
             name: "DaemonTests",
             dependencies: [
                 "AppTestSupport", "DaemonService", "DaemonTestSupport", .product(name: "Models", package: "Models"),
+                .product(name: "BGP", package: "Routing"), .product(name: "BGPWire", package: "Routing"),
+                .product(name: "Tunnel", package: "Tunnel"), .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -442,6 +435,23 @@ let package = Package(
                 .product(name: "Models", package: "Models"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tools/BGPBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-daemon`: the daemon's measurements in namespaces: the reconcile latency, 100,000
+        // BGP routes from BIRD into the kernel through BGPRouteInstaller vs `ip -batch`, the memory.
+        .executableTarget(
+            name: "daemon-bench",
+            dependencies: [
+                "ActivatorService", "AppTestSupport", "BenchmarkSupport", "DaemonService",
+                .product(name: "Ledger", package: "Ledger"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "BGP", package: "Routing"),
+                .product(name: "Models", package: "Models"), .product(name: "Tunnel", package: "Tunnel"),
+                .product(name: "LinuxHost", package: "LinuxHost"),
+                .product(name: "LinuxHostTesting", package: "LinuxHost"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tools/DaemonBenchmark",
             swiftSettings: swiftSettings
         ),
         // `make bench-tunnel`: provisioning through our netlink vs `ip`, userspace GRE vs veth (issue 6).

@@ -31,6 +31,7 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
 
     private let ledger: any LedgerAPI
     private let clientIP: IPv4Address
+    private let network: String
     private let metrics: DaemonMetrics
     private let logger: Logger
     private let pollInterval: Duration
@@ -51,19 +52,22 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
     /// - Parameters:
     ///   - ledger: the ledger followed.
     ///   - clientIP: this host's public address (the users whose client IP it is are this host's).
+    ///   - network: the network moniker `/routes` reports.
     ///   - metrics: where it counts.
     ///   - pollInterval: how often it reconciles without a ledger change (retrying failures).
     ///   - eventLoopGroup: where the BGP sessions run.
     ///   - latencyProbe: the latency prober it hands the ledger's devices to (nil: no probing).
     ///   - logger: where it logs.
     public init(
-        ledger: any LedgerAPI, clientIP: IPv4Address, metrics: DaemonMetrics = DaemonMetrics(),
+        ledger: any LedgerAPI, clientIP: IPv4Address, network: String = "localnet",
+        metrics: DaemonMetrics = DaemonMetrics(),
         pollInterval: Duration = .seconds(10),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         latencyProbe: LatencyProbeService? = nil, logger: Logger = Logger(label: "doublezero.daemon")
     ) {
         self.ledger = ledger
         self.clientIP = clientIP
+        self.network = network
         self.metrics = metrics
         self.pollInterval = pollInterval
         self.eventLoopGroup = eventLoopGroup
@@ -233,10 +237,15 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
         let generation = self.generation
         var sessionLogger = logger
         sessionLogger[metadataKey: "service"] = "\(serviceClass)"
-        let session = ServiceSession(
-            layout: layout, eventLoopGroup: eventLoopGroup, metrics: metrics, logger: sessionLogger
-        ) {
-            generation.bump()
+        let session: ServiceSession
+        do {
+            session = try ServiceSession(
+                layout: layout, eventLoopGroup: eventLoopGroup, metrics: metrics, logger: sessionLogger
+            ) { generation.bump() }
+        } catch {
+            dataplane?.tear(layout)
+            metrics.countProvision(serviceClass, succeeded: false)
+            throw .provisioningFailed("provisioning \(serviceClass.tunnelName) failed: open netlink: \(error)")
         }
         running[serviceClass] = RunningService(
             request: request, layout: layout, wanted: wanted, origin: origin, session: session)
@@ -329,13 +338,7 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
 
     /// The learned routes of every running service.
     public func routes() async throws(DaemonBackendError) -> [RouteRecord] {
-        running.values.flatMap { service in
-            service.session.snapshot.routes.map { route in
-                RouteRecord(
-                    network: route.destination.description, localIP: route.source ?? service.layout.tunnel.local,
-                    peerIP: route.gateway, kernelState: service.layout.routePolicy.installs ? .present : .absent)
-            }
-        }
+        running.values.flatMap { $0.session.routeRecords(network: network) }
     }
 
     /// The kernel's source address toward `destination`.
@@ -370,7 +373,7 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
         let latency = await latencyProbe?.report ?? .notReady
         var installed: [DaemonMetrics.RouteKey: Int] = [:]
         for service in running.values where service.layout.routePolicy.installs {
-            for route in service.session.snapshot.routes {
+            for route in service.session.installedRoutes {
                 installed[
                     DaemonMetrics.RouteKey(source: route.source ?? .unspecified, nextHop: route.gateway), default: 0] +=
                     1

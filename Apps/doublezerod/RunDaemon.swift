@@ -154,7 +154,7 @@ struct RunDaemon: AsyncParsableCommand {
                 includeTunnelEndpoints: latency.latencyProbeTunnelEndpoints, metrics: metrics,
                 logger: logger) : nil
         let backend = DaemonReconciler(
-            ledger: connection, clientIP: clientIP, metrics: metrics,
+            ledger: connection, clientIP: clientIP, network: configuration.network, metrics: metrics,
             pollInterval: .seconds(reconcilerPollInterval), latencyProbe: latencyProbe, logger: logger)
         let state: DaemonStateStore
         do {

@@ -70,7 +70,8 @@ struct DaemonIBRLTests {
                 let status = try await scenario.api("GET", "/status")
                 #expect(status.contains("BGP Session Up"), "\(status)")
                 let routes = try await scenario.api("GET", "/routes")
-                #expect(routes.contains(#""network":"10.100.0.1/32""#), "\(routes)")
+                #expect(routes.contains(#""peer_ip":"10.100.0.1""#), "\(routes)")
+                #expect(routes.contains(#""local_ip":"185.1.0.1""#))
 
                 // A ping to the device's loopback crosses the tunnel.
                 let sentBefore = try Self.counter(scenario, "tx_packets")

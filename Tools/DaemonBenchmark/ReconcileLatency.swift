@@ -27,6 +27,16 @@ enum ReconcileLatency {
     /// The /31 the activator gives the first user of an empty block (reused after each deletion).
     static let tunnelNet: IPv4Prefix = "169.254.0.0/31"
 
+    /// The argument that runs ``runChild(deviceNamespace:rounds:directory:)``.
+    static let childCommand = "reconcile-child"
+
+    /// `daemon.reconcile_ms`: the median of `rounds` measurements (each printed as it comes).
+    static func figures(rounds: Int) throws -> [DaemonFigure] {
+        let milliseconds = try measure(rounds: rounds).map(\.inMilliseconds)
+        print("reconcile rounds (ms): " + milliseconds.map { String(format: "%.1f", $0) }.joined(separator: " "))
+        return [DaemonFigure(name: "reconcile_ms", value: median(milliseconds), unit: "ms", format: "%.1f")]
+    }
+
     /// Sets up the namespaces, runs the child and returns its `rounds` measurements.
     static func measure(rounds: Int) throws -> [Duration] {
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
@@ -58,7 +68,7 @@ enum ReconcileLatency {
             _ = try ShellCommand.run(command)
         }
         let output = try ShellCommand.run([
-            "ip", "netns", "exec", host, CommandLine.arguments[0], "reconcile-child", device, "\(rounds)",
+            "ip", "netns", "exec", host, CommandLine.arguments[0], childCommand, device, "\(rounds)",
             directory.path,
         ])
         let values = output.split(separator: "\n").compactMap { line -> Duration? in

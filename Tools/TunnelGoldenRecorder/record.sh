@@ -86,6 +86,9 @@ record route_add_device $NEWROUTE route add 10.2.0.0/24 dev v0 table 101 proto s
 record route_replace $NEWROUTE route replace 10.1.0.0/24 via 169.254.0.0 src 169.254.0.1 table 100 proto 186
 record route_dump $GETROUTE route show table 100
 record route_delete $DELROUTE route delete 10.1.0.0/24 via 169.254.0.0 table 100
+record route_replace_main $NEWROUTE route replace 100.64.0.7/32 via 169.254.0.0 src 169.254.0.1 proto 186
+record route_delete_main $DELROUTE route delete 100.64.0.7/32 via 169.254.0.0 src 169.254.0.1
+record route_get $GETROUTE route get 169.254.0.0
 record rule_add $NEWRULE rule add priority 100 to 10.0.0.0/8 table 100 protocol kernel
 record rule_add_from $NEWRULE rule add priority 101 from 198.51.100.0/24 table 101 protocol kernel
 record rule_dump $GETRULE rule show

@@ -52,12 +52,16 @@ public final class BGPSpeaker: Sendable {
 
     /// Starts connecting; status becomes ``BGPSessionStatus/pending``. Calling it twice does nothing.
     public func start() {
-        let started = state.withLockedValue { state -> Bool in
-            guard state.loop == nil, !state.stopped else { return false }
+        // `Pending` is reported before the connection task exists: reported after it, it could
+        // land after a quick session's `Up` (seen against a local BIRD on a loaded machine) and
+        // stay shown while the session is up.
+        let deadlines = state.withLockedValue { state -> [NIODeadline]? in
+            guard state.loop == nil, !state.stopped else { return nil }
+            let deadlines = perform(state.statusMachine.start(now: .now()))
             state.loop = Task { [self] in await self.run() }
-            return true
+            return deadlines
         }
-        if started { updateStatus { $0.start(now: .now()) } }
+        for deadline in deadlines ?? [] { armTimer(deadline) }
     }
 
     /// Adds prefixes to announce; sent at once if the session is established.
@@ -198,19 +202,26 @@ public final class BGPSpeaker: Sendable {
     private func updateStatus(
         _ transition: (inout BGPSessionStatusMachine) -> [BGPSessionStatusMachine.Action]
     ) {
-        let deadlines = state.withLockedValue { state -> [NIODeadline] in
-            var deadlines: [NIODeadline] = []
-            for action in transition(&state.statusMachine) {
-                switch action {
-                case .report(let status): emit(.statusChanged(status))
-                case .armTimer(let deadline): deadlines.append(deadline)
-                }
+        let deadlines = state.withLockedValue { state in perform(transition(&state.statusMachine)) }
+        for deadline in deadlines { armTimer(deadline) }
+    }
+
+    /// Reports the statuses among `actions` in order (called under the lock, so reports keep the
+    /// machine's order) and returns the timer deadlines it asks for.
+    private func perform(_ actions: [BGPSessionStatusMachine.Action]) -> [NIODeadline] {
+        var deadlines: [NIODeadline] = []
+        for action in actions {
+            switch action {
+            case .report(let status): emit(.statusChanged(status))
+            case .armTimer(let deadline): deadlines.append(deadline)
             }
-            return deadlines
         }
-        for deadline in deadlines {
-            eventLoop.scheduleTask(deadline: deadline) { [self] in updateStatus { $0.timerFired(now: .now()) } }
-        }
+        return deadlines
+    }
+
+    /// Runs the status machine's session timer at `deadline` on the event loop.
+    private func armTimer(_ deadline: NIODeadline) {
+        eventLoop.scheduleTask(deadline: deadline) { [self] in updateStatus { $0.timerFired(now: .now()) } }
     }
 }
 

@@ -101,6 +101,74 @@ struct NetlinkGoldenRequestTests {
         }
     }
 
+    @Test("a batch of route changes: every message equals the single request iproute2 sends for it")
+    func routeBatch() throws {
+        let learned = Route(
+            destination: "10.1.0.0/24", gateway: "169.254.0.0", source: "169.254.0.1", table: 100, protocol: .bgp)
+        let main = Route(destination: "100.64.0.7/32", gateway: "169.254.0.0", source: "169.254.0.1", protocol: .bgp)
+        let socket = ScriptedNetlinkSocket()
+        let session = NetlinkSession(socket: socket, firstSequence: 0x1234_5678)
+        let failures = try session.applyRoutes([
+            .replace(main), .delete(main), .replace(learned),
+            .delete(Route(destination: "10.1.0.0/24", gateway: "169.254.0.0", table: 100)),
+        ])
+        #expect(failures.isEmpty)
+        #expect(socket.sent.count == 1, "one datagram for the whole batch")
+        let messages = try NetlinkMessage.split(socket.sent.first ?? [])
+        let fixtures = try ["route_replace_main", "route_delete_main", "route_replace", "route_delete"].map {
+            try IPRoute2Fixture($0)
+        }
+        #expect(messages.count == fixtures.count)
+        for (message, fixture) in zip(messages, fixtures) {
+            #expect(
+                IPRoute2Fixture.masked(message.bytes) == IPRoute2Fixture.masked(fixture.bytes), "\(fixture.command)")
+        }
+        #expect(messages.map(\.sequence) == [0x1234_5678, 0x1234_5679, 0x1234_567A, 0x1234_567B])
+
+        // Errors only: the same requests without NLM_F_ACK, closed by an acknowledged NLMSG_NOOP.
+        let quiet = ScriptedNetlinkSocket { _, messages in
+            [.success(ScriptedNetlinkSocket.acks([messages.last?.sequence ?? 0]))]
+        }
+        #expect(
+            try NetlinkSession(socket: quiet).applyRoutes(
+                [.replace(main), .delete(main), .replace(learned)], acknowledgement: .errorsOnly
+            ).isEmpty)
+        let quietMessages = quiet.sentMessages.first ?? []
+        #expect(quietMessages.count == 4)
+        for (message, fixture) in zip(quietMessages.dropLast(), fixtures) {
+            var expected = IPRoute2Fixture.masked(fixture.bytes)
+            expected[6] &= ~0x04  // NLM_F_ACK
+            #expect(IPRoute2Fixture.masked(message.bytes) == expected, "\(fixture.command) without NLM_F_ACK")
+        }
+        #expect(quietMessages.last.map { ($0.type, $0.flags, $0.payload) } ?? (0, 0, [1]) == (1, 0x5, []))
+        // And the single verbs send the same bytes for the main-table route.
+        try expectRequest("route_replace_main") { try $0.replaceRoute(main) }
+        try expectRequest("route_delete_main") { try $0.deleteRoute(main) }
+    }
+
+    @Test("route lookup for one destination, as `ip route get`")
+    func routeGet() throws {
+        let reply: FakeNetlinkSocket.Reply = { sequence in
+            // rtmsg: AF_INET, /32, table main, proto kernel... type unicast; then DST, OIF, PREFSRC, TABLE.
+            let header: [UInt8] = [2, 32, 0, 0, 254, 0, 0, 1, 0, 0x10, 0, 0]
+            let attributes = NetlinkAttribute.encode([
+                NetlinkAttribute(type: 1, payload: [169, 254, 0, 0]),
+                NetlinkAttribute(type: 4, payload: [3, 0, 0, 0]),
+                NetlinkAttribute(type: 7, payload: [169, 254, 0, 1]),
+                NetlinkAttribute(type: 15, payload: [254, 0, 0, 0]),
+            ])
+            return NetlinkMessage(type: 24, flags: 0, sequence: sequence, portID: 0, payload: header + attributes).bytes
+        }
+        try expectRequest("route_get", replies: [reply]) { session in
+            let result = try session.routeLookup(to: "169.254.0.0")
+            #expect(
+                result
+                    == RouteLookupResult(
+                        destination: "169.254.0.0", preferredSource: "169.254.0.1", gateway: nil, interfaceIndex: 3,
+                        table: 254, type: 1))
+        }
+    }
+
     @Test("rule add to, add from, delete, dump")
     func rules() throws {
         try expectRequest("rule_add") {

@@ -7,14 +7,19 @@ import Models
 /// Attributes are written in call order, so a request's bytes are fully determined by the calls.
 final class NetlinkRequestWriter {
     /// Room for any request this package sends.
-    private static let capacity = 8192
+    static let defaultCapacity = 8192
+    /// Room for any route request (header, `rtmsg`, destination, gateway, source, device, table).
+    static let routeCapacity = 256
     private let buffer: UnsafeMutableRawPointer
     private let header: UnsafeMutablePointer<nlmsghdr>
 
     /// Starts a request of `type` with `flags` (NLM_F_REQUEST is added); sequence 0, port 0.
-    init(type: some BinaryInteger, flags: some BinaryInteger) {
-        buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.capacity, alignment: 8)
-        buffer.initializeMemory(as: UInt8.self, repeating: 0, count: Self.capacity)
+    ///
+    /// - Parameter capacity: the buffer's size; every attribute put must fit (route requests,
+    ///   built by the hundred thousand in a batch, use ``routeCapacity``).
+    init(type: some BinaryInteger, flags: some BinaryInteger, capacity: Int = defaultCapacity) {
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        buffer.initializeMemory(as: UInt8.self, repeating: 0, count: capacity)
         header = mnl_nlmsg_put_header(buffer)
         header.pointee.nlmsg_type = UInt16(type)
         header.pointee.nlmsg_flags = UInt16(flags) | UInt16(NLM_F_REQUEST)

@@ -54,9 +54,17 @@ extension NetlinkSession {
     }
 
     private func send(_ route: Route, _ change: NetlinkChange) throws(NetlinkError) {
+        try acknowledged(Self.routeRequest(route, change), operation: Self.routeOperation(route, change))
+    }
+
+    /// The `RTM_NEWROUTE` / `RTM_DELROUTE` request for `change` of `route`, acknowledgement
+    /// requested, sequence number 0: what ``addRoute(_:)``, ``replaceRoute(_:)`` and
+    /// ``deleteRoute(_:)`` send, and each message of ``applyRoutes(_:acknowledgement:)``'s batches.
+    static func routeRequest(_ route: Route, _ change: NetlinkChange) -> NetlinkRequestWriter {
         let deleting = change == .delete
         let request = NetlinkRequestWriter(
-            type: change.messageType(new: RTM_NEWROUTE, delete: RTM_DELROUTE), flags: change.flags)
+            type: change.messageType(new: RTM_NEWROUTE, delete: RTM_DELROUTE), flags: change.flags,
+            capacity: NetlinkRequestWriter.routeCapacity)
         var header = rtmsg()
         header.rtm_family = UInt8(AF_INET)
         header.rtm_dst_len = route.destination.length
@@ -70,6 +78,11 @@ extension NetlinkSession {
         if let source = route.source { request.put(RTA_PREFSRC.rawValue, address: source) }
         if let index = route.interfaceIndex { request.put(RTA_OIF.rawValue, u32: UInt32(bitPattern: index)) }
         if route.table >= 256 { request.put(RTA_TABLE.rawValue, u32: route.table) }
-        try acknowledged(request, operation: "\(change.verb) route \(route.destination) in table \(route.table)")
+        return request
+    }
+
+    /// What an error about `change` of `route` names: `replace route 10.1.0.0/24 in table 100`.
+    static func routeOperation(_ route: Route, _ change: NetlinkChange) -> String {
+        "\(change.verb) route \(route.destination) in table \(route.table)"
     }
 }

@@ -10,8 +10,8 @@ public final class NetlinkSession {
     /// How many times a dump interrupted by concurrent changes (`NLM_F_DUMP_INTR`) is restarted.
     public static let dumpAttempts = 5
 
-    private let socket: any NetlinkSocket
-    private var sequence: UInt32
+    let socket: any NetlinkSocket
+    var sequence: UInt32
 
     /// A session over `socket` (a fake one in tests).
     public init(socket: any NetlinkSocket, firstSequence: UInt32 = 1) {
@@ -118,7 +118,7 @@ public final class NetlinkSession {
     }
 
     /// Throws the typed error an `NLMSG_ERROR` message carries; returns for an ack (error 0).
-    private func check(error message: NetlinkMessage, operation: String, linkKind: String?) throws(NetlinkError) {
+    func check(error message: NetlinkMessage, operation: String, linkKind: String?) throws(NetlinkError) {
         guard message.payload.count >= 4 else {
             throw .malformedReply(operation: operation, reason: "NLMSG_ERROR shorter than its error code")
         }

@@ -1,7 +1,7 @@
 import Models
 
 /// An IPv4 unicast route: `ip route add DST [via GATEWAY] [src SOURCE] [dev DEVICE] table T proto P`.
-public struct Route: Hashable, Sendable {
+public struct Route: Hashable, Sendable, CustomStringConvertible {
     /// `RT_TABLE_MAIN` (254).
     public static let mainTable: UInt32 = 254
 
@@ -35,5 +35,14 @@ public struct Route: Hashable, Sendable {
     /// universe otherwise (as iproute2 chooses).
     public var scope: AddressScope {
         gateway == nil && interfaceIndex != nil ? .link : .universe
+    }
+
+    /// The `ip route` form: `10.1.0.0/24 via 169.254.0.0 src 147.51.126.1 table 254 proto 186`.
+    public var description: String {
+        var text = "\(destination)"
+        if let gateway { text += " via \(gateway)" }
+        if let interfaceIndex { text += " dev #\(interfaceIndex)" }
+        if let source { text += " src \(source)" }
+        return text + " table \(table) proto \(`protocol`.rawValue)"
     }
 }
