@@ -263,7 +263,11 @@ struct BGPSessionTests {
         let before = events.all.prefix(failed?.index ?? 0).filter {
             if case .statusChanged = $0 { true } else { false }
         }
-        #expect(Array(before.prefix(2)) == [.statusChanged(.pending), .statusChanged(.down)], "events: \(events.all)")
+        // Pending first; then Down after the first refusal, unless (on a loaded machine) the 400 ms
+        // timeout ran out before the first attempt was refused.
+        #expect(before.first == .statusChanged(.pending), "events: \(events.all)")
+        #expect(
+            before.allSatisfy { $0 == .statusChanged(.pending) || $0 == .statusChanged(.down) }, "events: \(events.all)")
         await speaker.stop()
         await peer.shutdown()
         try? await group.shutdownGracefully()
