@@ -267,7 +267,8 @@ struct BGPSessionTests {
         // timeout ran out before the first attempt was refused.
         #expect(before.first == .statusChanged(.pending), "events: \(events.all)")
         #expect(
-            before.allSatisfy { $0 == .statusChanged(.pending) || $0 == .statusChanged(.down) }, "events: \(events.all)")
+            before.allSatisfy { $0 == .statusChanged(.pending) || $0 == .statusChanged(.down) }, "events: \(events.all)"
+        )
         await speaker.stop()
         await peer.shutdown()
         try? await group.shutdownGracefully()
