@@ -24,21 +24,28 @@ import Tunnel
 enum ReconcileLatency {
     static let hostIP: IPv4Address = "185.1.0.1"
     static let deviceIP: IPv4Address = "45.0.1.1"
+    /// The device's second endpoint (the multicast service of ``DaemonMemory``).
+    static let deviceEndpoint: IPv4Address = "45.0.1.9"
     /// The /31 the activator gives the first user of an empty block (reused after each deletion).
     static let tunnelNet: IPv4Prefix = "169.254.0.0/31"
 
-    /// The argument that runs ``runChild(deviceNamespace:rounds:directory:)``.
+    /// The argument that runs ``runChild(deviceNamespace:rounds:routes:directory:)``.
     static let childCommand = "reconcile-child"
 
-    /// `daemon.reconcile_ms`: the median of `rounds` measurements (each printed as it comes).
-    static func figures(rounds: Int) throws -> [DaemonFigure] {
-        let milliseconds = try measure(rounds: rounds).map(\.inMilliseconds)
+    /// `daemon.reconcile_ms`, the median of `rounds` measurements, and `daemon.rss_mb`, doublezerod's
+    /// memory with two services and `routes` routes (``DaemonMemory``).
+    static func figures(rounds: Int, routes: Int) throws -> [DaemonFigure] {
+        let (rounds, resident) = try measure(rounds: rounds, routes: routes)
+        let milliseconds = rounds.map(\.inMilliseconds)
         print("reconcile rounds (ms): " + milliseconds.map { String(format: "%.1f", $0) }.joined(separator: " "))
-        return [DaemonFigure(name: "reconcile_ms", value: median(milliseconds), unit: "ms", format: "%.1f")]
+        return [
+            DaemonFigure(name: "reconcile_ms", value: median(milliseconds), unit: "ms", format: "%.1f"),
+            DaemonFigure(name: "rss_mb", value: resident, unit: "MB", format: "%.1f"),
+        ]
     }
 
-    /// Sets up the namespaces, runs the child and returns its `rounds` measurements.
-    static func measure(rounds: Int) throws -> [Duration] {
+    /// Sets up the namespaces, runs the child and returns its `rounds` measurements and the daemon's memory.
+    static func measure(rounds: Int, routes: Int) throws -> (rounds: [Duration], residentMegabytes: Double) {
         let tag = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let host = "dzbh-\(tag)"
         let device = "dzbd-\(tag)"
@@ -59,6 +66,7 @@ enum ReconcileLatency {
             ],
             ["ip", "-n", host, "addr", "add", "\(hostIP)/16", "dev", String(hostEnd)],
             ["ip", "-n", device, "addr", "add", "\(deviceIP)/24", "dev", String(deviceEnd)],
+            ["ip", "-n", device, "addr", "add", "\(deviceEndpoint)/32", "dev", String(deviceEnd)],
             ["ip", "-n", host, "link", "set", "lo", "up"], ["ip", "-n", device, "link", "set", "lo", "up"],
             ["ip", "-n", host, "link", "set", String(hostEnd), "up"],
             ["ip", "-n", device, "link", "set", String(deviceEnd), "up"],
@@ -68,7 +76,7 @@ enum ReconcileLatency {
             _ = try ShellCommand.run(command)
         }
         let output = try ShellCommand.run([
-            "ip", "netns", "exec", host, CommandLine.arguments[0], childCommand, device, "\(rounds)",
+            "ip", "netns", "exec", host, CommandLine.arguments[0], childCommand, device, "\(rounds)", "\(routes)",
             directory.path,
         ])
         let values = output.split(separator: "\n").compactMap { line -> Duration? in
@@ -80,16 +88,23 @@ enum ReconcileLatency {
         guard values.count == rounds else {
             throw BenchmarkError("the reconcile child measured \(values.count) of \(rounds) rounds:\n\(output)")
         }
-        return values
+        let resident = output.split(separator: "\n").compactMap { line -> Double? in
+            line.hasPrefix("daemon_rss_mb ") ? Double(line.dropFirst("daemon_rss_mb ".count)) : nil
+        }
+        guard let resident = resident.first else { throw BenchmarkError("no daemon memory figure:\n\(output)") }
+        for line in output.split(separator: "\n") where line.hasPrefix("  ") { print(line) }
+        return (values, resident)
     }
 
-    /// The child, inside the host namespace: prints one `reconcile_ns N` line per round.
-    static func runChild(deviceNamespace: String, rounds: Int, directory: String) async throws {
+    /// The child, inside the host namespace: prints one `reconcile_ns N` line per round, then
+    /// `daemon_rss_mb X` (``DaemonMemory`` with `routes` routes).
+    static func runChild(deviceNamespace: String, rounds: Int, routes: Int, directory: String) async throws {
         let foundation = Keypair()
         let ledger = try LedgerService(
             path: directory + "/ledger.sqlite", creating: LedgerGenesis(foundation: foundation.publicKey))
         let network = try await OneDeviceNetwork.create(
-            on: ledger, foundation: foundation, hostIP: hostIP, devicePublicIP: deviceIP, dzPrefix: "46.0.1.0/29")
+            on: ledger, foundation: foundation, hostIP: hostIP, devicePublicIP: deviceIP, dzPrefix: "46.0.1.0/29",
+            tunnelEndpoint: deviceEndpoint)
         let device = network.device
         let client = network.client
 
@@ -113,7 +128,6 @@ enum ReconcileLatency {
         let reconciler = DaemonReconciler(ledger: ledger, clientIP: hostIP, pollInterval: .seconds(10), logger: quiet)
         reconciler.reconcilerEnabledChanged(to: true)
         let reconcilerTask = Task { await reconciler.runUntilCancelled() }
-        defer { reconcilerTask.cancel() }
 
         // The device: a userspace GRE tunnel to the host and a BGP "listener" that notes the first OPEN.
         let namespace = try NetworkNamespace(named: deviceNamespace)
@@ -126,7 +140,6 @@ enum ReconcileLatency {
         guard case .added = outcome.values.first else { throw BenchmarkError("device tunnel: \(outcome)") }
         defer { deviceTunnels.removeAll() }
         let listener = try OpenListener(namespace: namespace, address: tunnelNet.networkAddress)
-        defer { listener.close() }
 
         let user = EntitySeed.user(clientIp: hostIP, userType: .ibrl).publicKey
         for _ in 0..<rounds {
@@ -147,6 +160,13 @@ enum ReconcileLatency {
                 try await Task.sleep(for: .milliseconds(5))
             }
         }
+        reconcilerTask.cancel()
+        await reconcilerTask.value
+        listener.close()
+        let memory = DaemonMemory(
+            ledger: ledger, network: network, hostIP: hostIP, deviceNamespace: deviceNamespace, directory: directory,
+            routes: routes)
+        print("daemon_rss_mb \(try await memory.measure())")
         await ledger.close()
     }
 }
