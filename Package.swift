@@ -66,6 +66,7 @@ let package = Package(
         .executable(name: "doublezero-activator", targets: ["doublezero-activator"]),
         .executable(name: "doublezero-controller", targets: ["doublezero-controller"]),
         .executable(name: "doublezero-monitor", targets: ["doublezero-monitor"]),
+        .executable(name: "doublezero-device-agent", targets: ["doublezero-device-agent"]),
         .executable(name: "layer-check", targets: ["layer-check"]),
         .executable(name: "ledger-bench", targets: ["ledger-bench"]),
         .executable(name: "activator-bench", targets: ["activator-bench"]),
@@ -85,6 +86,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
         // Conventions every command-line app shares (--ledger, --json, "not built yet", logging).
@@ -123,6 +125,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Metrics", package: "swift-metrics"),
+                "LongPoll",
             ],
             path: "Apps/DaemonService",
             exclude: ["README.md"],
@@ -169,9 +172,30 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), "LongPoll",
             ],
             path: "Apps/ControllerService",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        // A counter of changes that long-polls wait on (doublezerod's status, the controller's configs).
+        .target(name: "LongPoll", path: "Apps/LongPoll", swiftSettings: swiftSettings),
+        app(
+            "doublezero-device-agent", [],
+            products: [("Logging", "swift-log"), ("ServiceLifecycle", "swift-service-lifecycle")],
+            targets: ["DeviceAgentService"]),
+        // A Linux software device as a library: FRR and the user tunnels, driven by the controller (issue 16).
+        .target(
+            name: "DeviceAgentService",
+            dependencies: [
+                .product(name: "Models", package: "Models"), .product(name: "Routing", package: "Routing"),
+                .product(name: "Tunnel", package: "Tunnel"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            path: "Apps/DeviceAgentService",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -357,7 +381,7 @@ let package = Package(
         // The fake doublezerod backend the daemon API tests and the CLI's daemon-verb tests share.
         .target(
             name: "DaemonTestSupport",
-            dependencies: ["DaemonService", .product(name: "Models", package: "Models")],
+            dependencies: ["DaemonService", "LongPoll", .product(name: "Models", package: "Models")],
             path: "Tests/DaemonTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -365,7 +389,8 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "AppTestSupport", "DaemonService", "DaemonTestSupport", .product(name: "Models", package: "Models"),
+                "AppTestSupport", "DaemonService", "DaemonTestSupport", "LongPoll",
+                .product(name: "Models", package: "Models"),
                 .product(name: "BGP", package: "Routing"), .product(name: "BGPWire", package: "Routing"),
                 .product(name: "Tunnel", package: "Tunnel"), .product(name: "LinuxHost", package: "LinuxHost"),
                 .product(name: "LinuxHostTesting", package: "LinuxHost"),
@@ -383,7 +408,7 @@ let package = Package(
         .testTarget(
             name: "DaemonHostTests",
             dependencies: [
-                "AppTestSupport", "ActivatorService", "DaemonService", "DeviceTestSupport",
+                "AppTestSupport", "ActivatorService", "DaemonService", "DeviceAgentService", "DeviceTestSupport",
                 .product(name: "Models", package: "Models"), .product(name: "Routing", package: "Routing"),
                 .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerTestSupport", package: "Ledger"),
                 .product(name: "LinuxHostTesting", package: "LinuxHost"),

@@ -10,6 +10,7 @@ import Routing
 /// |---|---|
 /// | `GET /v1/devices/{code-or-pubkey}/config[?flavour=eos\|frr][&bgp-peers=ip,ip…]` | 200 the EOS (default) or FRR text with `ETag: "<sha256 hex>"`; 304 when `If-None-Match` matches; 404 unknown device; 409 the device gets no config (the reasons); 400 a malformed name or peer list, or an unknown flavour (naming the allowed ones); 503 before the ledger was first loaded; 500 render refused |
 /// | `GET /v1/devices/{code-or-pubkey}/model` | the device model as JSON (`application/json`), same ETag and status rules |
+/// | `…/config` or `…/model` with `If-None-Match` and `&wait=S` (0 ≤ S ≤ 60) | a long-poll: while the answer would be 304, waits up to S seconds for a new snapshot that changes it, then answers (200 with the new text, or 304); 400 for a bad `wait` |
 /// | `GET /healthz` | 200 `ok` once a snapshot is in service, else 503 |
 ///
 /// `bgp-peers` lists the BGP neighbours the device has; those it should no longer have (inside the
@@ -24,6 +25,8 @@ public struct ConfigHTTPServer: Sendable {
     static let maxDeviceNameLength = 64
     /// The most reported BGP peers accepted per request.
     static let maxReportedPeers = 4096
+    /// The longest long-poll accepted (`wait`, seconds).
+    static let maxWaitSeconds = 60.0
 
     /// The snapshot served.
     public let current: CurrentSnapshot
@@ -41,10 +44,14 @@ public struct ConfigHTTPServer: Sendable {
         let router = Router()
         router.add(middleware: MetricsMiddleware())
         router.get("/v1/devices/:device/config") { request, context -> Response in
-            self.config(request: request, device: context.parameters.get("device") ?? "", logger: context.logger)
+            await self.longPolled(request) {
+                self.config(request: request, device: context.parameters.get("device") ?? "", logger: context.logger)
+            }
         }
         router.get("/v1/devices/:device/model") { request, context -> Response in
-            self.model(request: request, device: context.parameters.get("device") ?? "", logger: context.logger)
+            await self.longPolled(request) {
+                self.model(request: request, device: context.parameters.get("device") ?? "", logger: context.logger)
+            }
         }
         router.get("/healthz") { _, _ -> Response in
             current.snapshot == nil
@@ -52,6 +59,25 @@ public struct ConfigHTTPServer: Sendable {
                 : Self.text("ok", status: .ok)
         }
         return router
+    }
+
+    /// The answer of `respond`, long-polled when the request has `wait=S`: while it is 304 (the
+    /// client holds the current text), waits for the next snapshot, at most S seconds in all, and
+    /// asks again. A device agent so learns of a change as soon as the controller has it.
+    func longPolled(_ request: Request, _ respond: () -> Response) async -> Response {
+        guard let text = request.uri.queryParameters.get("wait") else { return respond() }
+        guard let seconds = Double(text), seconds.isFinite, (0...Self.maxWaitSeconds).contains(seconds) else {
+            return Self.text(
+                "wait must be a number of seconds from 0 to \(Int(Self.maxWaitSeconds))", status: .badRequest)
+        }
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        while true {
+            let generation = current.changes.value
+            let response = respond()
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard response.status == .notModified, remaining > .zero, !Task.isCancelled else { return response }
+            _ = await current.changes.waitForChange(after: generation, timeout: remaining)
+        }
     }
 
     /// `GET /v1/devices/{device}/config[?flavour=eos|frr][&bgp-peers=…]`.

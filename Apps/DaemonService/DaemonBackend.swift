@@ -1,3 +1,4 @@
+import LongPoll
 import Models
 
 /// What the local API asks of the daemon's core — the reconciler and the services it provisions.
@@ -41,7 +42,7 @@ public protocol DaemonBackend: Sendable {
 
     /// A counter that moves on whenever what `GET /v2/status` reports changes: a service
     /// provisioned or removed, a BGP session changing state, the reconciler switched. Clients
-    /// long-poll on it (`GET /v2/status?after=G&wait=S`); a ``StatusGeneration`` keeps it.
+    /// long-poll on it (`GET /v2/status?after=G&wait=S`); a ``ChangeGeneration`` keeps it.
     var statusGeneration: UInt64 { get }
 
     /// Waits until ``statusGeneration`` differs from `generation`, for at most `timeout`, and

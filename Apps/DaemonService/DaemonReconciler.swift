@@ -1,6 +1,7 @@
 import Ledger
 import LedgerClient
 import Logging
+import LongPoll
 import Models
 import NIOCore
 import NIOPosix
@@ -24,7 +25,7 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
     public static let kinds: [EntityKind] = [.globalConfig, .exchange, .device, .user, .multicastGroup]
 
     /// Counts every change of what `/v2/status` shows.
-    public nonisolated let generation = StatusGeneration()
+    public nonisolated let generation = ChangeGeneration()
     private nonisolated let requestedEnabled = Mutex<Bool?>(nil)
     private nonisolated let bell: AsyncStream<Void>
     private nonisolated let bellRinger: AsyncStream<Void>.Continuation

@@ -1,3 +1,4 @@
+import LongPoll
 import Models
 
 /// The backend of a `doublezerod` built without its reconciler (issue 15 builds it next): nothing
@@ -9,7 +10,7 @@ public struct NoReconcilerBackend: DaemonBackend {
     public static let notBuilt = "the doublezerod reconciler is not built yet (issue 15); nothing was done"
 
     /// Moves on at each reconciler switch, the only change this backend has.
-    private let generation = StatusGeneration()
+    private let generation = ChangeGeneration()
 
     /// The backend.
     public init() {}

@@ -93,6 +93,48 @@ struct ControllerServiceTests {
         }
     }
 
+    @Test("a long-poll (If-None-Match with wait) answers 304 after the wait, and at once with the new text on a change")
+    func longPoll() async throws {
+        try await withNetwork { network in
+            try await withController(on: network) { controller, metrics, client in
+                _ = try await poll(client, "/healthz") { $0.status == .ok }
+                for path in ["/v1/devices/ams-dz01/config?flavour=frr", "/v1/devices/ams-dz01/model"] {
+                    let separator = path.contains("?") ? "&" : "?"
+                    let first = try await get(client, path)
+                    let etag = try #require(first.etag)
+                    // Nothing changes: 304 once the wait is over, not before.
+                    let started = ContinuousClock.now
+                    let idle = try await get(client, path + separator + "wait=1", ifNoneMatch: etag)
+                    #expect(idle.status == .notModified)
+                    #expect(ContinuousClock.now - started >= .milliseconds(900))
+                    #expect(
+                        try await get(client, path + separator + "wait=-1", ifNoneMatch: etag).status == .badRequest)
+                    #expect(
+                        try await get(client, path + separator + "wait=61", ifNoneMatch: etag).status == .badRequest)
+                    #expect(
+                        try await get(client, path + separator + "wait=soon", ifNoneMatch: etag).status == .badRequest)
+                    // Without a matching tag there is nothing to wait for.
+                    let quick = try await get(client, path + separator + "wait=30", ifNoneMatch: "\"other\"")
+                    #expect(quick.status == .ok && quick.etag == etag)
+                }
+                // A change while a long-poll waits wakes it with the new text.
+                let path = "/v1/devices/ams-dz01/config?flavour=frr"
+                let etag = try #require(try await get(client, path).etag)
+                let waiting = Task { try await get(client, path + "&wait=30", ifNoneMatch: etag) }
+                try await Task.sleep(for: .milliseconds(300))
+                let started = ContinuousClock.now
+                _ = try await network.service.submit(
+                    [.updateExchange(UpdateExchangeArgs(pubkey: network.exchanges["xams"]!, bgpCommunity: 10700))],
+                    signedBy: network.foundation)
+                let woken = try await waiting.value
+                #expect(woken.status == .ok)
+                #expect(woken.etag != etag)
+                #expect(woken.body.contains("21682:10700"))
+                #expect(ContinuousClock.now - started < .seconds(5))
+            }
+        }
+    }
+
     @Test("refuses unknown, hostile and broken devices with their statuses, and counts requests")
     func errorsAndMetrics() async throws {
         try await withNetwork { network in

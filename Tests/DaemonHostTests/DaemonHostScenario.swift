@@ -28,6 +28,7 @@ final class DaemonHostScenario: @unchecked Sendable {
     var activatorKey: Keypair { network!.activator }
     var client: Keypair { network!.client }
     var devicePubkey: PublicKey { network!.device }
+    var contributor: Keypair { network!.contributor }
     private(set) var daemon: BackgroundApp?
     private var activatorTask: Task<Void, Never>?
 

@@ -1,4 +1,5 @@
 import DaemonService
+import LongPoll
 import Models
 import Synchronization
 
@@ -30,7 +31,7 @@ public final class FakeDaemonBackend: DaemonBackend {
     }
 
     private let contents = Mutex(Contents())
-    private let generation = StatusGeneration()
+    private let generation = ChangeGeneration()
 
     /// An empty fake.
     public init() {}

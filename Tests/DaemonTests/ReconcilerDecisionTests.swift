@@ -1,6 +1,7 @@
 import BGP
 import DaemonService
 import Ledger
+import LongPoll
 import Models
 import Testing
 import Tunnel
@@ -262,7 +263,7 @@ struct ReconcilerDecisionTests {
 
     @Test("status generation: a wait ends on a change, at its timeout, or at once when already behind")
     func statusGeneration() async {
-        let generation = StatusGeneration()
+        let generation = ChangeGeneration()
         #expect(await generation.waitForChange(after: 5, timeout: .seconds(10)) == 0, "behind: answers at once")
         let clock = ContinuousClock()
         let start = clock.now

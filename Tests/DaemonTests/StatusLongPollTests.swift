@@ -1,6 +1,7 @@
 import DaemonService
 import DaemonTestSupport
 import Foundation
+import LongPoll
 import Testing
 
 /// `GET /v2/status?after=G&wait=S`: the long-poll on the status generation.
@@ -125,7 +126,7 @@ struct StatusLongPollTests {
 
     @Test("a cancelled wait returns promptly")
     func cancellation() async throws {
-        let generation = StatusGeneration()
+        let generation = ChangeGeneration()
         let clock = ContinuousClock()
         let start = clock.now
         let waiting = Task { await generation.waitForChange(after: 0, timeout: .seconds(60)) }

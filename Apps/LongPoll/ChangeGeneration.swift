@@ -1,14 +1,15 @@
 import Foundation
 import Synchronization
 
-/// A counter of changes to what `GET /v2/status` reports, and the waits on it: the backend bumps
-/// it whenever a service appears or goes, a BGP session changes state, or the reconciler is
-/// switched; the long-poll (`GET /v2/status?after=G&wait=S`) waits until it moves past `G`.
+/// A counter of changes and the waits on it, for long-polls: the owner bumps it on every change
+/// of what it serves, and a request that already has the current state waits until it moves on.
 ///
-/// Backends keep one and answer ``DaemonBackend/statusGeneration`` and
-/// ``DaemonBackend/waitForStatusChange(after:timeout:)`` from it. Every method is safe to call
-/// from any task; a wait returns promptly when its task is cancelled.
-public final class StatusGeneration: Sendable {
+/// doublezerod's status (`GET /v2/status?after=G&wait=S`: a service appears or goes, a BGP
+/// session changes state, the reconciler is switched) and the controller's device configs
+/// (`GET /v1/devices/CODE/config?wait=S` with `If-None-Match`: a new snapshot) use one each.
+/// Every method is safe to call from any task; a wait returns promptly when its task is
+/// cancelled.
+public final class ChangeGeneration: Sendable {
     /// Where one wait stands.
     private enum Wait {
         /// Started, not yet suspended.
