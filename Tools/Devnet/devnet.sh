@@ -106,7 +106,7 @@ fail() { echo "devnet: $*" >&2; exit 1; }
 # ---------------------------------------------------------------------------------------------
 # Processes and teardown.
 
-# The services this script started, in start order: pid, name and log file.
+# The services this script started, in start order: their pids and names (logs/NAME.log).
 pids=()
 names=()
 
@@ -117,7 +117,8 @@ names=()
 start() {
     local name="$1" ns="$2"
     shift 2
-    setsid env --default-signal ip netns exec "$ns" "$@" >"$logs/$name.log" 2>&1 </dev/null &
+    : >"$logs/$name.log" # exists before the checks that read it
+    setsid env --default-signal ip netns exec "$ns" "$@" >>"$logs/$name.log" 2>&1 </dev/null &
     pids+=($!)
     names+=("$name")
 }
@@ -295,7 +296,7 @@ as() { local role="$1"; shift; dz "$@" --ledger "$ledger" --keypair "$dir/keys/$
 quiet() { as "$@" >/dev/null; }
 
 step "keys"
-roles=(foundation activator contributor client)
+roles=(foundation activator contributor)
 for host in "${hosts[@]}"; do read -r name _ <<<"$host"; roles+=("$name"); done
 for role in "${roles[@]}"; do
     "$bin/doublezero" keygen --outfile "$dir/keys/$role.json" >/dev/null
@@ -504,6 +505,16 @@ done
 if [ "$(printf '%s\n' "${metro_of[@]}" | sort -u | wc -l)" -lt 2 ]; then
     echo "devnet: note: every host got a device in the same metro, so no pair crosses metros and no cell can be 'tunnel'"
 fi
+
+step "devices: the user tunnels their agents report ($dir/devices/CODE/status.json)"
+for device in "${devices[@]}"; do
+    read -r code _ <<<"$device"
+    printf '  %-9s serves %s\n' "$code" "$(python3 -c '
+import json, sys
+tunnels = json.load(open(sys.argv[1])).get("user_tunnels", [])
+print(", ".join("%s for %s" % (t["interface"], t["client_underlay"]) for t in tunnels) or "no user tunnel")' \
+        "$dir/devices/$code/status.json" 2>/dev/null || echo "? (no status.json)")"
+done
 
 # ---------------------------------------------------------------------------------------------
 # The ping matrix.
