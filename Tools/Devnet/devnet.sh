@@ -591,7 +591,10 @@ if [ "$oneshot" = 1 ]; then
     stop_services
     "$bin/doublezero-ledger" verify --db "$dir/ledger.sqlite"
     echo "devnet: oneshot finished"
-    [ ${#failures[@]} -eq 0 ] || exit 1
+    if [ ${#failures[@]} -gt 0 ]; then
+        echo "devnet: FAILED: ${#failures[@]} matrix cell(s) not as RFC 6 expects: ${failures[*]}" >&2
+        exit 1
+    fi
     exit 0
 fi
 
