@@ -592,7 +592,7 @@ if [ "$oneshot" = 1 ]; then
     "$bin/doublezero-ledger" verify --db "$dir/ledger.sqlite"
     echo "devnet: oneshot finished"
     if [ ${#failures[@]} -gt 0 ]; then
-        echo "devnet: FAILED: ${#failures[@]} matrix cell(s) not as RFC 6 expects: ${failures[*]}" >&2
+        echo "devnet: FAILED: ${#failures[@]} matrix cell(s) not as RFC 6 expects: $(printf '%s; ' "${failures[@]}" | sed 's/; $//')" >&2
         exit 1
     fi
     exit 0
