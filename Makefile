@@ -40,7 +40,7 @@ layer-check: setup
 # tests (namespaces, BIRD, FRR, timers of a few seconds) and the ledger server's memory test (a real
 # server under 40 stalled followers) run in a second pass of their own, so the CPU-heavy suites of
 # the first pass cannot starve them on a 2-core machine.
-LIVE_TESTS := BGPTests\.|TunnelTests\.|ProbeTests\.|LinuxHostTests\.|DeviceFixtureTests\.|DaemonHostTests\.|LedgerFollowerMemoryTests|DaemonTests\.BGPRouteInstaller
+LIVE_TESTS := BGPTests\.|TunnelTests\.|ProbeTests\.|LinuxHostTests\.|DeviceFixtureTests\.|DaemonHostTests\.|LedgerFollowerMemoryTests|DaemonTests\.BGPRouteInstaller|DevnetTests\.
 test: setup lint layer-check
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS) --skip '$(LIVE_TESTS)'
@@ -84,11 +84,13 @@ fuzz-bgp:
 #   probe       CPU per 1,000 ICMP probes and RTT difference against ping
 #   bgp         100,000 prefixes from BIRD into our speaker and into a second BIRD
 #   daemon      reconcile latency (activation to BGP OPEN); 100,000 BGP routes into the kernel vs ip -batch
-BENCHMARKS := ledger activator controller tunnel probe bgp daemon
+#   connect     on the devnet: doublezero connect to the first ping through the tunnel; activation to device apply
+BENCHMARKS := ledger activator controller tunnel probe bgp daemon connect
 .PHONY: $(addprefix bench-,$(BENCHMARKS))
 # BENCH_ALSO_NAME: another product a benchmark runs beside itself (daemon-bench runs doublezerod).
 BENCH_ALSO_daemon := doublezerod
+BENCH_ALSO_connect := doublezero doublezerod doublezero-ledger doublezero-activator doublezero-controller doublezero-device-agent
 $(addprefix bench-,$(BENCHMARKS)): bench-%: setup
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product $*-bench
-	$(if $(BENCH_ALSO_$*),$(SWIFT) build -c release $(BUILD_FLAGS) --product $(BENCH_ALSO_$*))
+	$(foreach product,$(BENCH_ALSO_$*),$(SWIFT) build -c release $(BUILD_FLAGS) --product $(product) &&) true
 	"$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/$*-bench" $(BENCH_ARGS)

@@ -73,6 +73,7 @@ let package = Package(
         .executable(name: "bgp-bench", targets: ["bgp-bench"]),
         .executable(name: "controller-bench", targets: ["controller-bench"]),
         .executable(name: "daemon-bench", targets: ["daemon-bench"]),
+        .executable(name: "connect-bench", targets: ["connect-bench"]),
     ],
     dependencies: localPackages.map { .package(path: "Packages/\($0)") } + [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -415,6 +416,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/DaemonHostTests",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-connect`: connect to first ping through the tunnel, activation to device apply (issue 16).
+        .executableTarget(
+            name: "connect-bench",
+            dependencies: ["BenchmarkSupport"],
+            path: "Tools/ConnectBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        // `make devnet`'s network end to end: Tools/Devnet/devnet.sh in namespaces (root, frr; issue 16).
+        .testTarget(
+            name: "DevnetTests",
+            dependencies: ["AppTestSupport"],
+            path: "Tests/DevnetTests",
             swiftSettings: swiftSettings
         ),
         // `make bench-controller`: renders every device of a 100-device network (issue 5).

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import Models
 import Routing
+import ServiceLifecycle
 
 /// The HTTP API device agents fetch their configs from.
 ///
@@ -63,7 +64,8 @@ public struct ConfigHTTPServer: Sendable {
 
     /// The answer of `respond`, long-polled when the request has `wait=S`: while it is 304 (the
     /// client holds the current text), waits for the next snapshot, at most S seconds in all, and
-    /// asks again. A device agent so learns of a change as soon as the controller has it.
+    /// asks again. A device agent so learns of a change as soon as the controller has it. On
+    /// graceful shutdown the wait ends at once with the current answer.
     func longPolled(_ request: Request, _ respond: () -> Response) async -> Response {
         guard let text = request.uri.queryParameters.get("wait") else { return respond() }
         guard let seconds = Double(text), seconds.isFinite, (0...Self.maxWaitSeconds).contains(seconds) else {
@@ -75,8 +77,13 @@ public struct ConfigHTTPServer: Sendable {
             let generation = current.changes.value
             let response = respond()
             let remaining = ContinuousClock.now.duration(to: deadline)
-            guard response.status == .notModified, remaining > .zero, !Task.isCancelled else { return response }
-            _ = await current.changes.waitForChange(after: generation, timeout: remaining)
+            guard response.status == .notModified, remaining > .zero, !Task.isCancelled, !Task.isShuttingDownGracefully
+            else { return response }
+            // A controller shutting down answers at once rather than holding its stop for the wait.
+            let changes = current.changes
+            _ = await cancelWhenGracefulShutdown {
+                await changes.waitForChange(after: generation, timeout: remaining)
+            }
         }
     }
 

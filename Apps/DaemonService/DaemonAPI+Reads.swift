@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 
 extension DaemonAPI {
     /// `GET /status`.
@@ -18,7 +19,11 @@ extension DaemonAPI {
         case .failure(let rejection):
             return Self.json(ActionResponse.error("invalid request: \(rejection)"), status: .badRequest)
         case .success(let poll?):
-            _ = await backend.waitForStatusChange(after: poll.after, timeout: poll.wait)
+            // A daemon shutting down answers at once rather than holding its stop for the wait.
+            let backend = backend
+            _ = await cancelWhenGracefulShutdown {
+                await backend.waitForStatusChange(after: poll.after, timeout: poll.wait)
+            }
         case .success(nil):
             break
         }

@@ -88,7 +88,16 @@ struct ControllerAppTests {
                 #expect(metrics.status == 200)
                 #expect(metrics.body.contains("controller_config_requests_total{"), "\(metrics.body)")
                 #expect(metrics.body.contains("controller_snapshot_age_seconds "))
+                // A long-poll in flight does not hold up the stop: it is answered at once.
+                let etag = try #require(config.headers["etag"])
+                let waiting = Task {
+                    try await HTTP.get("\(base)/v1/devices/ams-dz01/config?wait=60", headers: ["If-None-Match": etag])
+                }
+                try await Task.sleep(for: .milliseconds(300))
+                let stopping = ContinuousClock.now
                 #expect(await controller.stop() == 0)
+                #expect(ContinuousClock.now - stopping < .seconds(5), "the stop waited for the long-poll")
+                #expect((try? await waiting.value)?.status ?? 304 == 304)
                 #expect(controller.standardError.contains("snapshot built"))
             }
         }

@@ -1,0 +1,134 @@
+import AppTestSupport
+import Foundation
+import Testing
+
+/// `make devnet`'s network end to end (root, namespaces, FRR): `Tools/Devnet/devnet.sh` runs in
+/// the background with a namespace prefix and a directory of the test's own, and the test then
+/// acts on the running network as an operator and its users would: every host connected, traffic
+/// between metros through the tunnels and within a metro directly (RFC 6), an exchange's
+/// community change reaching FRR, a device's FRR killed and healed, a user added under a 10 ms
+/// ping without loss, and a disconnect removing exactly one user's tunnel and /32.
+@Suite("devnet end to end (live, root, frr)", .serialized)
+struct DevnetTests {
+    @Test(
+        "three users on three devices in two metros: tunnels, RFC 6, community change, FRR restart, join under load, disconnect"
+    )
+    func network() async throws {
+        try await Devnet.with { net in
+            // Every host connected, its session up.
+            for host in Devnet.hosts {
+                let status = try net.dz(host.name, "status")
+                #expect(status.contains("BGP Session Up"), "\(host.name): \(status)")
+            }
+            try await checkRFC6(net)
+
+            // An exchange's community change reaches the FRR config and the routes of the other metro.
+            try net.ledger("exchange", "update", "--pubkey", "xfra", "--bgp-community", "10555", "--wait")
+            let changed = ContinuousClock.now
+            try await net.waitUntil("fra-dz01's FRR config holding 21682:10555", timeout: .seconds(10)) {
+                try net.vtysh("fra-dz01", "show running-config").contains("21682:10555")
+            }
+            try await net.waitUntil("host3's /32 on ams-dz01 tagged 21682:10555", timeout: .seconds(10)) {
+                try net.vtysh("ams-dz01", "show bgp ipv4 unicast 185.1.0.3/32").contains("21682:10555")
+            }
+            print("devnet: community change reached the other metro's RIB in \(ContinuousClock.now - changed)")
+            try await checkRFC6(net)
+
+            // A device's FRR killed: the agent restarts it; sessions return and traffic resumes.
+            let killed = try net.frrProcessIDs("fra-dz01")
+            #expect(killed.count == 3)
+            for pid in killed { kill(pid, SIGKILL) }
+            try await net.waitUntil("fra-dz01's FRR restarted", timeout: .seconds(30)) {
+                let now = try net.frrProcessIDs("fra-dz01")
+                return now.count == 3 && Set(now).isDisjoint(with: killed)
+            }
+            try await net.waitUntil("host3's session up again", timeout: .seconds(45)) {
+                try net.dz("host3", "status").contains("BGP Session Up")
+            }
+            try await net.waitUntil("host1 reaching host3 through the tunnels again", timeout: .seconds(30)) {
+                try net.hasRoute("host1", to: "185.1.0.3") && net.ping("host1", "185.1.0.3", count: 2).received == 2
+            }
+
+            // A user added while two others exchange a 10 ms ping: no loss.
+            try net.dz("host2", "disconnect", "--ledger", net.ledgerURL, "--keypair", net.key("host2"))
+            try await net.waitUntil("host2's /32 gone from host3", timeout: .seconds(20)) {
+                try !net.hasRoute("host3", to: "185.1.0.2")
+            }
+            let pinging = Task { try net.ping("host1", "185.1.0.3", count: 600, interval: "0.01") }
+            try await Task.sleep(for: .seconds(1))
+            try net.dz(
+                "host2", "connect", "ibrl", "--device", "ams-dz02", "--ledger", net.ledgerURL, "--keypair",
+                net.key("host2"))
+            let pinged = try await pinging.value
+            #expect(pinged.received == 600, "a user joining cost \(600 - pinged.received) of 600 pings")
+            try await net.waitUntil("host2's /32 on host3 again", timeout: .seconds(20)) {
+                try net.hasRoute("host3", to: "185.1.0.2")
+            }
+
+            // Disconnecting host3 removes its tunnel and its /32 everywhere, and nothing else.
+            let host3Tunnels = try net.agentTunnels("fra-dz01")
+            #expect(host3Tunnels.count == 1)
+            try net.dz("host3", "disconnect", "--ledger", net.ledgerURL, "--keypair", net.key("host3"))
+            try await net.waitUntil("host3's tunnel gone from fra-dz01 and its /32 from host1 and host2") {
+                try net.agentTunnels("fra-dz01").isEmpty && !net.hasRoute("host1", to: "185.1.0.3")
+                    && !net.hasRoute("host2", to: "185.1.0.3")
+            }
+            #expect(try !net.links("host3").contains("doublezero0"))
+            #expect(try net.vtysh("ams-dz01", "show bgp ipv4 unicast 185.1.0.3/32").contains("not in table"))
+            for host in ["host1", "host2"] {
+                #expect(try net.dz(host, "status").contains("BGP Session Up"), "\(host) lost its session")
+            }
+            #expect(try net.agentTunnels("ams-dz01").count == 1 && net.agentTunnels("ams-dz02").count == 1)
+        }
+    }
+
+    @Test("devnet --oneshot: every user BGP Session Up, the matrix as RFC 6 expects, the ledger intact, nothing left")
+    func oneshot() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "devnet-oneshot-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try await AppRun.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "--default-signal", "bash", Devnet.scriptPath, "--oneshot", "--prefix", "dzo", "--dir",
+                directory.path, "--bin", try Devnet.binDirectory().path,
+            ], label: "devnet.sh", timeout: .seconds(300))
+        #expect(run.exitCode == 0, "devnet failed:\n\(run.allOutput.suffix(4000))")
+        let output = run.standardOutput
+        #expect(output.components(separatedBy: "BGP Session Up").count - 1 >= 3, "\(output.suffix(4000))")
+        let cells = output.split(separator: "\n").filter { $0.contains(" ok") || $0.contains("FAIL") }
+        #expect(cells.filter { $0.contains(" tunnel ") }.count == 4, "\(cells)")
+        #expect(cells.filter { $0.contains(" direct ") }.count == 2, "\(cells)")
+        #expect(!output.contains("FAIL"))
+        #expect(output.contains("result:          intact"))
+        #expect(output.contains("devnet: oneshot finished"))
+        let left = try Devnet.run("ip", ["netns", "list"])
+        #expect(!left.contains("dzo-"), "namespaces left behind: \(left)")
+    }
+
+    /// RFC 6: host3 (xfra) and the xams hosts hold each other's /32 and reach each other through
+    /// doublezero0; host1 and host2 (both xams) hold neither's /32 and reach each other directly.
+    func checkRFC6(_ net: Devnet) async throws {
+        for (from, to) in [("host1", "host3"), ("host3", "host1"), ("host2", "host3"), ("host3", "host2")] {
+            let ip = Devnet.address(of: to)
+            try await net.waitUntil("\(from) holding \(to)'s /32", timeout: .seconds(20)) {
+                try net.hasRoute(from, to: ip)
+            }
+            let before = try net.tunnelPackets(from)
+            let ping = try net.ping(from, ip, count: 5)
+            let after = try net.tunnelPackets(from)
+            #expect(ping.received == 5, "\(from) -> \(to): \(ping.received)/5")
+            #expect(after.sent - before.sent >= 5, "\(from) -> \(to) did not go through doublezero0")
+            #expect(after.received - before.received >= 5, "\(to)'s replies did not come back through doublezero0")
+        }
+        for (from, to) in [("host1", "host2"), ("host2", "host1")] {
+            let ip = Devnet.address(of: to)
+            #expect(try !net.hasRoute(from, to: ip), "\(from) holds \(to)'s /32 from the network")
+            let before = try net.tunnelPackets(from)
+            let ping = try net.ping(from, ip, count: 5)
+            let after = try net.tunnelPackets(from)
+            #expect(ping.received == 5, "\(from) -> \(to): \(ping.received)/5")
+            #expect(after.sent - before.sent < 5, "\(from) -> \(to) went through doublezero0")
+        }
+    }
+}
