@@ -184,7 +184,7 @@ let package = Package(
         app(
             "doublezero-device-agent", [],
             products: [("Logging", "swift-log"), ("ServiceLifecycle", "swift-service-lifecycle")],
-            targets: ["DeviceAgentService"]),
+            targets: ["DeviceAgentService"], exclude: ["README.md"]),
         // A Linux software device as a library: FRR and the user tunnels, driven by the controller (issue 16).
         .target(
             name: "DeviceAgentService",

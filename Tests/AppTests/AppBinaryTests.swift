@@ -19,7 +19,7 @@ struct AppBinaryTests {
         "every app is built next to the tests",
         arguments: [
             "doublezero", "doublezerod", "doublezero-ledger", "doublezero-activator", "doublezero-controller",
-            "doublezero-monitor",
+            "doublezero-monitor", "doublezero-device-agent",
         ])
     func appIsBuilt(_ name: String) throws {
         let binary = try AppBinary.locate(name)

@@ -33,6 +33,16 @@ struct BadArgumentTests {
         Case("doublezero-controller render --ledger ledger.sqlite", "--device"),
         Case("doublezero-controller serve --ledger l --max-user-tunnel-slots 0", "--max-user-tunnel-slots"),
         Case("doublezero-monitor run --ledger l --interval 5", "--interval"),
+        Case("doublezero-device-agent run --device d", "--controller"),
+        Case("doublezero-device-agent run --controller ftp://c --device d", "--controller"),
+        Case(
+            "doublezero-device-agent run --controller http://127.0.0.1:1 --device d --long-poll-seconds 0",
+            "--long-poll-seconds"),
+        Case(
+            AppInvocation(
+                app: "doublezero-device-agent",
+                arguments: ["run", "--controller", "http://127.0.0.1:1", "--device", ""]),
+            "--device"),
         Case("doublezerod run --ledger l --reconciler-poll-interval 0", "--reconciler-poll-interval"),
         Case("doublezerod run --ledger l --metrics-addr localhost", "--metrics-addr"),
         Case("doublezerod run --ledger l --route-liveness-backoff-max 10ms", "--route-liveness-backoff-max"),

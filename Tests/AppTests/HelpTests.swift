@@ -23,6 +23,7 @@ struct HelpTests {
         Case(app: "doublezero-activator", subcommands: ["run"]),
         Case(app: "doublezero-controller", subcommands: ["render", "serve"]),
         Case(app: "doublezero-monitor", subcommands: ["run"]),
+        Case(app: "doublezero-device-agent", subcommands: ["run"]),
     ]
 
     @Test("--help exits 0, lists the subcommands and documents exit code 69", arguments: apps)
