@@ -50,8 +50,11 @@ test: setup lint layer-check
 test-packages: setup
 	@for p in $(PACKAGES); do echo "== $$p"; (cd Packages/$$p && $(SWIFT) test) || exit 1; done
 
-# The main job: ledger server + activator (+ controller) and a bootstrapped network; Ctrl-C stops it.
-# DEVNET_ARGS: --oneshot (bootstrap, check, stop), --dir DIR (default ./devnet), --port N (default 7850).
+# The main job: the network in namespaces (needs root): ledger, activator, controller, three device
+# agents with FRR, three user hosts running doublezerod and `doublezero connect ibrl`, a ping
+# matrix; Ctrl-C stops it and removes the namespaces.
+# DEVNET_ARGS: --oneshot (build, check the matrix, stop), --dir DIR (default ./devnet),
+# --prefix P (namespaces P-*, default dz), --by-latency, --port N (default 7850).
 devnet: setup
 	$(SWIFT) build $(BUILD_FLAGS)
 	bash Tools/Devnet/devnet.sh --bin "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)" $(DEVNET_ARGS)

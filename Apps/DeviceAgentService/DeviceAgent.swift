@@ -23,6 +23,9 @@ public final class DeviceAgent: Service, Sendable {
         var version = 0
     }
 
+    /// How often `status.json` is rewritten with fresh counters between applies.
+    static let counterInterval: Duration = .seconds(2)
+
     private let configuration: DeviceAgentConfiguration
     private let logger: Logger
     private let wanted = Mutex(Wanted())
@@ -70,6 +73,7 @@ public final class DeviceAgent: Service, Sendable {
                 group.addTask { await self.follow(client) }
                 group.addTask { await self.watchRestarts(frr) }
                 group.addTask { await self.applyChanges(frr: frr, endpoints: endpoints) }
+                group.addTask { await self.refreshCounters(frr: frr, endpoints: endpoints) }
                 await group.next()
                 group.cancelAll()
             }
@@ -210,6 +214,29 @@ public final class DeviceAgent: Service, Sendable {
                     "links": "\(model.model.links.count)", "ms": "\(Int(milliseconds))",
                 ])
             announce(line)
+        }
+    }
+
+    /// Rewrites `status.json` every ``counterInterval`` with the tunnels' packet counters and
+    /// FRR's processes as they are now, between applies.
+    private func refreshCounters(frr: FRRRouter, endpoints: UserTunnelEndpoints) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: Self.counterInterval)
+            if Task.isCancelled { return }
+            let counts = endpoints.packetCounts()
+            let snapshot = status.withLock { status -> DeviceAgentStatus? in
+                guard status.applyCount > 0 else { return nil }
+                for index in status.userTunnels.indices {
+                    guard let count = counts[status.userTunnels[index].interface] else { continue }
+                    status.userTunnels[index].packetsSent = count.sent
+                    status.userTunnels[index].packetsReceived = count.received
+                }
+                status.frr = .init(
+                    running: frr.processIDs.count == configuration.daemons.count, restarts: frr.restartCount,
+                    pids: frr.processIDs)
+                return status
+            }
+            try? snapshot?.write(to: configuration.statusFile)
         }
     }
 

@@ -270,29 +270,6 @@ final class DaemonHostScenario: @unchecked Sendable {
     }
 
     static func output(_ command: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [command] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ScenarioCommandFailed(
-                command: ([command] + arguments).joined(separator: " "),
-                output: String(decoding: errors, as: UTF8.self))
-        }
-        return String(decoding: data, as: UTF8.self)
+        try CommandOutput.run(command, arguments)
     }
-}
-
-/// A command the scenario ran failed.
-struct ScenarioCommandFailed: Error, CustomStringConvertible {
-    var command: String
-    var output: String
-    var description: String { "\(command) failed: \(output)" }
 }

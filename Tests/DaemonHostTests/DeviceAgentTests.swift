@@ -93,6 +93,10 @@ struct DeviceAgentTests {
                 "ip",
                 ["netns", "exec", scenario.host.name, "ping", "-c", "5", "-i", "0.2", "-W", "1", "\(deviceOverlay)"])
             #expect(ping.contains("5 received"), "\(ping)")
+            // The agent's status shows the pings in the tunnel's counters (refreshed between applies).
+            try await scenario.waitUntil("the pings in the device tunnel's counters", timeout: .seconds(5)) {
+                (Self.status(agentDirectory)?.userTunnels.first?.packetsReceived ?? 0) >= received + 5
+            }
             let device = try Self.vtysh(scenario, frrDirectory, "show bgp ipv4 unicast 185.1.0.1/32")
             #expect(device.contains("65000"), "our /32 on the device: \(device)")
 

@@ -180,32 +180,9 @@ final class Devnet: @unchecked Sendable {
         throw CancellationError()
     }
 
-    /// Runs `command ARGS` to completion; its standard output, or an error with its standard error.
+    /// Runs `command ARGS` to completion; its standard output.
     @discardableResult
     static func run(_ command: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [command] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw DevnetCommandFailed(
-                command: ([command] + arguments).joined(separator: " "),
-                output: String(decoding: data + errors, as: UTF8.self))
-        }
-        return String(decoding: data, as: UTF8.self)
+        try CommandOutput.run(command, arguments)
     }
-}
-
-/// A command the devnet test ran failed.
-struct DevnetCommandFailed: Error, CustomStringConvertible {
-    var command: String
-    var output: String
-    var description: String { "\(command) failed: \(output)" }
 }
