@@ -64,7 +64,8 @@ public struct HostServiceLayout: Sendable {
         self.rules = rules
         bgp = BGPSpeakerConfiguration(
             localASN: request.localASN, remoteASN: request.remoteASN, peerAddress: request.remoteOverlay,
-            localAddress: request.localOverlay, nextHop: request.localOverlay)
+            localAddress: request.localOverlay, nextHop: request.localOverlay,
+            reconnectBackoff: Self.bgpReconnectBackoff)
         announced = dzIP.map { [IPv4Prefix(uncheckedAddress: $0, length: 32)] } ?? []
         routePolicy =
             switch request.userType {
@@ -74,6 +75,14 @@ public struct HostServiceLayout: Sendable {
             case .multicast: BGPKernelRouteTable.Policy(source: dzIP, installs: false)
             }
     }
+
+    /// How soon the daemon dials the device again after a refused or closed session: 200 ms,
+    /// doubling to 2 s, with jitter. Right after an activation the daemon's tunnel is up in
+    /// milliseconds while the device is still applying the user (a few hundred ms): a refusal
+    /// then is expected, and a longer backoff would leave the host waiting seconds for a device
+    /// that is ready. One SYN per host every 2 s at most is no load for a device.
+    public static let bgpReconnectBackoff = ReconnectBackoff(
+        initial: .milliseconds(200), maximum: .seconds(2), jitter: .equal)
 
     /// The static routes of a multicast service's groups: each publisher group with the DZ IP as
     /// source, each subscriber group that is not also published without one.

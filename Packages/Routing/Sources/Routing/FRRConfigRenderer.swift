@@ -29,6 +29,12 @@ public enum FRRConfigRenderer {
     public static let userASN = EOSConfigRenderer.userASN
     /// The as-path access list matching a path of exactly one AS.
     public static let oneASPathList = "AS-PATH-LENGTH-1"
+    /// `bgp route-map delay-timer`: how long bgpd waits after a route-map change before it
+    /// applies it to the routes it holds (FRR's default is 5 s). bgpd also holds back every
+    /// neighbor created by a config load until this timer has run (its post-config delay), so a
+    /// user added by `frr-reload.py` would refuse its host's session for the whole default; 1 s
+    /// keeps both a community change and a new user's first session within about a second.
+    public static let routeMapDelaySeconds = 1
     /// The longest Linux interface name (`IFNAMSIZ` - 1).
     public static let maxLinuxInterfaceNameLength = 15
 
@@ -40,7 +46,7 @@ public enum FRRConfigRenderer {
     public static func render(_ config: DeviceConfig) throws(DeviceConfigError) -> String {
         try validateNames(of: config)
         var writer = ConfigTextWriter(capacity: 4_000 + config.tunnels.count * 120 + config.links.count * 200)
-        writer.lines(["frr defaults traditional", "!"])
+        writer.lines(["frr defaults traditional", "bgp route-map delay-timer \(routeMapDelaySeconds)", "!"])
         interfaces(config, &writer)
         staticRoutes(config, &writer)
         bgpLists(config, &writer)
