@@ -193,7 +193,7 @@ struct ControllerServiceTests {
                 let frrTag = try #require(frr.etag)
                 #expect(frrTag == "\"\(Hex.encode(Array(SHA256.hash(data: Data(frr.body.utf8)))))\"")
                 #expect(frrTag != plain.etag)
-                #expect(frr.body.hasPrefix("frr defaults traditional\n!\ninterface lo\n"))
+                #expect(frr.body.hasPrefix("frr defaults traditional\nbgp route-map delay-timer 1\n!\ninterface lo\n"))
                 #expect(frr.body.contains("bgp community-list standard COMM-XAMS_USERS seq 5 permit 21682:10000\n"))
                 #expect(frr.body.hasSuffix("end\n") && !frr.body.contains("default interface"))
                 #expect(try await get(client, frrPath, ifNoneMatch: frrTag).status == .notModified)
