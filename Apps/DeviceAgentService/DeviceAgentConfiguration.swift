@@ -19,10 +19,10 @@ public struct DeviceAgentConfiguration: Sendable {
     /// How long one long-poll of the controller may wait for a change.
     public var longPollWait: Duration
 
-    /// A configuration with Debian's FRR paths, zebra, staticd and bgpd, and 30 s long-polls.
+    /// A configuration with Debian's FRR paths, zebra, staticd, bgpd and pimd, and 30 s long-polls.
     public init(
         controller: URL, device: String, directory: URL, frrDaemonDirectory: String = "/usr/lib/frr",
-        reloadScript: String = "/usr/lib/frr/frr-reload.py", daemons: [String] = ["zebra", "staticd", "bgpd"],
+        reloadScript: String = "/usr/lib/frr/frr-reload.py", daemons: [String] = ["zebra", "staticd", "bgpd", "pimd"],
         longPollWait: Duration = .seconds(30)
     ) {
         self.controller = controller

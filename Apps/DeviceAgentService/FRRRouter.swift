@@ -3,7 +3,7 @@ import Logging
 import Subprocess
 import Synchronization
 
-/// FRR in the agent's network namespace: zebra, staticd and bgpd, each kept running (restarted
+/// FRR in the agent's network namespace: zebra, staticd, bgpd and pimd, each kept running (restarted
 /// when it exits, however it exits), with every file of theirs in the agent's `frr/` directory —
 /// config `NAME.conf`, pid file, vty sockets, zebra's API socket `zserv.api`, log `NAME.log` —
 /// so nothing under `/etc/frr` is read and the system FRR service is not involved.

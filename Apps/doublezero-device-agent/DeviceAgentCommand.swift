@@ -9,7 +9,7 @@ struct DeviceAgentCommand: AppRootCommand {
         abstract: "Run a DoubleZero device on Linux: FRR and the user tunnels, as the controller says.",
         discussion: """
             Run inside the device's network namespace (`ip netns exec NS doublezero-device-agent run …`). \
-            The agent starts FRR (zebra, staticd, bgpd from Debian `frr`) with every file in its own \
+            The agent starts FRR (zebra, staticd, bgpd, pimd from Debian `frr`) with every file in its own \
             directory, follows the controller's FRR rendering and device model for the device (long-polls: \
             a change arrives as soon as the controller has it), builds the device ends of the user GRE \
             tunnels (userspace GRE where the kernel has no GRE module), applies the FRR text with \

@@ -63,7 +63,7 @@ struct DeviceAgentTests {
             try #require(first != nil, "the agent applied nothing: \(agent.standardError)")
             #expect(first?.hasSuffix(": 0 user tunnels") == true)
             let running = try #require(Self.status(agentDirectory))
-            #expect(running.applied && running.frr.running && running.frr.pids.count == 3)
+            #expect(running.applied && running.frr.running && running.frr.pids.count == 4)
             let bgp = try Self.vtysh(scenario, frrDirectory, "show running-config")
             #expect(bgp.contains("router bgp 65342"), "\(bgp)")
 

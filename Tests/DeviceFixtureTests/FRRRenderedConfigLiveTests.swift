@@ -118,6 +118,18 @@ struct FRRRenderedConfigLiveTests {
         return lines
     }
 
+    /// Polls `condition` for up to `timeout`; fails the test naming `what` when it never holds.
+    static func waitUntil(
+        _ what: String, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool
+    ) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if (try? await condition()) == true { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        Issue.record("timed out waiting for \(what)")
+    }
+
     /// `connectionsEstablished` of a neighbor (how often its session came up).
     static func establishedCount(_ device: FRRDevice, _ address: IPv4Address) async throws -> Int {
         let output = try await device.vtysh(["show bgp neighbors \(address) json"], daemon: "bgpd")
@@ -143,8 +155,8 @@ struct FRRRenderedConfigLiveTests {
                     label: "ip", timeout: .seconds(10))
                 try #require(up.exitCode == 0, "\(up.allOutput)")
             }
-            let ny5Settings = FRRDeviceSettings(routerID: "172.16.0.1")
-            let la2Settings = FRRDeviceSettings(routerID: "172.16.0.2")
+            let ny5Settings = FRRDeviceSettings(routerID: "172.16.0.1", runsPIM: true)
+            let la2Settings = FRRDeviceSettings(routerID: "172.16.0.2", runsPIM: true)
             try await FRRDevice.with(namespace: network.device.name, settings: ny5Settings) { ny5 in
                 try await FRRDevice.with(namespace: network.client.name, settings: la2Settings) { la2 in
                     let before = Self.snapshot(users: 1)
@@ -171,6 +183,22 @@ struct FRRRenderedConfigLiveTests {
                     #expect(user.remoteAS == 65000 && !user.isEstablished)
                     let established = try await Self.establishedCount(ny5, "172.16.1.2")
                     #expect(established == 1)
+
+                    // pimd: PIM neighbors across the link, the anycast RP local on both, the MSDP
+                    // mesh between the loopbacks up, the loopbacks exchanged over iBGP.
+                    try await Self.waitUntil("a PIM neighbor on Ethernet1") {
+                        try await ny5.vtysh(["show ip pim neighbor"], daemon: "pimd").contains("172.16.2.1")
+                    }
+                    let rp = try await ny5.vtysh(["show ip pim rp-info"], daemon: "pimd")
+                    #expect(rp.contains("10.0.0.0") && rp.contains("233.84.178.0/24"), "\(rp)")
+                    #expect(rp.contains("yes"), "the RP is this device itself: \(rp)")
+                    // MSDP retries a refused connection after 30 s (FRR's default).
+                    try await Self.waitUntil("the MSDP peering up", timeout: .seconds(40)) {
+                        try await ny5.vtysh(["show ip msdp peer"], daemon: "pimd").contains("established")
+                    }
+                    let msdp = try await ny5.vtysh(["show ip msdp peer"], daemon: "pimd")
+                    #expect(msdp.contains("172.16.1.2") && msdp.contains("established"), "\(msdp)")
+                    #expect(try await ny5.routes()["172.16.1.2/32"] != nil, "la2's loopback over iBGP")
 
                     // A second user: only its lines change; the iBGP session stays up.
                     let twoUsers = try Self.render("ny5-dz01", Self.snapshot(users: 2))
@@ -206,8 +234,9 @@ struct FRRRenderedConfigLiveTests {
             .filter { $0.hasPrefix("frr-") && $0.hasSuffix(".txt") }.sorted()
         #expect(names.count >= 5, "golden files in \(Self.goldenDirectory.path): \(names)")
         try await ClientDeviceNetwork.with { network in
-            try await FRRDevice.with(namespace: network.device.name, settings: FRRDeviceSettings(routerID: "10.9.9.9"))
-            {
+            try await FRRDevice.with(
+                namespace: network.device.name, settings: FRRDeviceSettings(routerID: "10.9.9.9", runsPIM: true)
+            ) {
                 device in
                 for name in names {
                     let text = try String(

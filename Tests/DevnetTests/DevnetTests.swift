@@ -36,11 +36,11 @@ struct DevnetTests {
 
             // A device's FRR killed: the agent restarts it; sessions return and traffic resumes.
             let killed = try net.frrProcessIDs("fra-dz01")
-            #expect(killed.count == 3)
+            #expect(killed.count == 4, "zebra, staticd, bgpd and pimd")
             for pid in killed { kill(pid, SIGKILL) }
             try await net.waitUntil("fra-dz01's FRR restarted", timeout: .seconds(30)) {
                 let now = try net.frrProcessIDs("fra-dz01")
-                return now.count == 3 && Set(now).isDisjoint(with: killed)
+                return now.count == 4 && Set(now).isDisjoint(with: killed)
             }
             try await net.waitUntil("host3's session up again", timeout: .seconds(45)) {
                 try net.dz("host3", "status").contains("BGP Session Up")

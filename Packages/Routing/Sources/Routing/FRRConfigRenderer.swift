@@ -1,7 +1,7 @@
 import Models
 
 /// Renders a ``DeviceConfig`` as an FRR configuration for a Linux software device: one
-/// `frr.conf`-style text (zebra, staticd and bgpd parts, in FRR 8.4's language) that
+/// `frr.conf`-style text (zebra, staticd, pimd and bgpd parts, in FRR 8.4's language) that
 /// `vtysh -f` and `frr-reload.py` accept.
 ///
 /// The user policy is the EOS one (``EOSConfigRenderer``, RFC 6), translated:
@@ -49,6 +49,7 @@ public enum FRRConfigRenderer {
         writer.lines(["frr defaults traditional", "bgp route-map delay-timer \(routeMapDelaySeconds)", "!"])
         interfaces(config, &writer)
         staticRoutes(config, &writer)
+        pim(config, &writer)
         bgpLists(config, &writer)
         routeMaps(config, &writer)
         bgp(config, &writer)
@@ -93,7 +94,7 @@ public enum FRRConfigRenderer {
         if config.ipv4Loopback.address != config.vpnv4Loopback.address {
             w.line(" ip address \(config.ipv4Loopback.address)/32")
         }
-        w.lines(["exit", "!"])
+        w.lines([" ip address \(EOSConfigRenderer.rendezvousPoint)/32", " ip pim", "exit", "!"])
         for link in config.links {
             guard isLinuxInterfaceName(link.interfaceName) else {
                 w.line("! \(link.interfaceName) is not a Linux interface name: its address is left to the device agent")
@@ -101,8 +102,57 @@ public enum FRRConfigRenderer {
             }
             w.line("interface \(link.interfaceName)")
             if !link.code.isEmpty { w.line(" description \(link.code)") }
-            w.lines([" ip address \(link.localAddress)/31", "exit", "!"])
+            w.lines([" ip address \(link.localAddress)/31", " ip pim", "exit", "!"])
         }
+        for tunnel in config.tunnels {
+            guard let user = tunnel.user, user.isMulticast else { continue }
+            w.lines([
+                "interface Tunnel\(tunnel.id)",
+                " ip pim",
+                " ip pim drpriority \(maxDRPriority)",
+                " ip multicast boundary oil \(boundaryList(tunnel.id))",
+                "exit",
+                "!",
+            ])
+        }
+    }
+
+    // MARK: - pimd: the anycast RP, MSDP between devices, the boundaries
+
+    /// The highest PIM DR priority: the device is the DR on every user tunnel (EOS: `pim ipv4
+    /// dr-priority 4294967295`).
+    public static let maxDRPriority: UInt32 = 4_294_967_295
+
+    /// The prefix list of a multicast tunnel's boundary: its groups, then every other group denied.
+    static func boundaryList(_ id: UInt16) -> String { "PL-MCAST-BOUNDARY-\(id)" }
+
+    /// `ip pim rp` for the group block on the anycast RP every device holds on `lo`, and an MSDP
+    /// peer for every other healthy device's IPv4 loopback (sourced from this device's own), so a
+    /// source registered at one device's RP is known at every other's.
+    ///
+    /// A full mesh of plain peers rather than EOS's mesh group: each device sends its sources'
+    /// SAs to every other directly (originator id = its IPv4 loopback, unique where the anycast RP
+    /// is not), so the peer-RPF check passes everywhere; and FRR 8.4 writes a mesh group's members
+    /// back as plain `ip msdp peer` lines, which `frr-reload.py` would then fight.
+    static func pim(_ config: DeviceConfig, _ w: inout ConfigTextWriter) {
+        w.line("ip pim rp \(EOSConfigRenderer.rendezvousPoint) \(config.multicastGroupBlock)")
+        // FRR's timers stay (a refused peer is retried after 30 s): FRR 8.4 writes `ip msdp
+        // timers` back with keepalive and hold swapped, so any other value would never settle.
+        for peer in config.ipv4Peers where peer.address != config.ipv4Loopback.address {
+            w.line("ip msdp peer \(peer.addressText) source \(config.ipv4Loopback.address)")
+        }
+        w.line("!")
+        var any = false
+        for tunnel in config.tunnels {
+            guard let user = tunnel.user, case .multicast(_, _, let boundary) = user.service else { continue }
+            any = true
+            let list = boundaryList(tunnel.id)
+            for (index, group) in boundary.enumerated() {
+                w.line("ip prefix-list \(list) seq \(5 * (index + 1)) permit \(group)/32")
+            }
+            w.line("ip prefix-list \(list) seq \(5 * (boundary.count + 1)) deny 224.0.0.0/4 le 32")
+        }
+        if any { w.line("!") }
     }
 
     // MARK: - staticd: the way to each linked peer's loopback
@@ -199,6 +249,9 @@ public enum FRRConfigRenderer {
             if config.isDrained { w.line(neighbor, " shutdown") }
         }
         w.lines([" !", " address-family ipv4 unicast"])
+        // The IPv4 loopback, for the MSDP mesh and PIM's RPF to devices beyond the linked ones
+        // (users are not sent it: their out maps permit only user communities).
+        w.line("  network ", source, "/32")
         for peer in peers {
             let neighbor = "  neighbor " + peer.addressText
             w.line(neighbor, " next-hop-self force")

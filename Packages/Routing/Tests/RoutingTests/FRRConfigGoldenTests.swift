@@ -85,8 +85,10 @@ struct FRRConfigGoldenTests {
         // ty2-dz01 twice (activated and soft-drained): one neighbor, a static route over each link.
         #expect(text.contains("ip route 172.16.1.2/32 172.16.2.1\nip route 172.16.1.2/32 172.16.2.2\n"))
         #expect(text.components(separatedBy: " neighbor 172.16.1.2 remote-as 65342\n").count == 2)
-        // la2-dz01 only over a hard-drained and a pending link: no route, no session.
-        #expect(!text.contains("172.16.1.3"))
+        // la2-dz01 only over a hard-drained and a pending link: no route, no session; it is a
+        // healthy device, so an MSDP peer all the same (reached once it has a live link).
+        #expect(!text.contains("ip route 172.16.1.3/32") && !text.contains(" neighbor 172.16.1.3 "))
+        #expect(text.contains("ip msdp peer 172.16.1.3 source 172.16.1.1\n"))
         // sg1-dz01 over an interface Linux cannot name: left to the agent, but routed and peered.
         #expect(text.contains("! Switch1/1/2.100 is not a Linux interface name"))
         #expect(text.contains("ip route 172.16.1.5/32 172.16.2.11\n"))
