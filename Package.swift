@@ -466,6 +466,16 @@ let package = Package(
             path: "Packages/Routing/Tests/BGPTests",
             swiftSettings: swiftSettings
         ),
+        // The PIM codec's own tests: golden bytes, checksums, malformed input, properties, and tshark's reading.
+        .testTarget(
+            name: "PIMWireTests",
+            dependencies: [
+                .product(name: "PIMWire", package: "Routing"), .product(name: "Models", package: "Models"),
+                propertyBased,
+            ],
+            path: "Packages/Routing/Tests/PIMWireTests",
+            swiftSettings: swiftSettings
+        ),
         // `make bench-bgp`: 100,000 prefixes from BIRD into our speaker and into BIRD (issue 8).
         .executableTarget(
             name: "bgp-bench",

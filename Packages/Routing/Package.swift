@@ -2,8 +2,9 @@
 // Routing: layer 2. Depends on Models and layer-1 packages only (see DESIGN.md).
 //
 // Targets: `Routing` (communities, route policy, device config rendering; no networking),
-// `BGPWire` (the BGP-4 message codec; no networking, fuzzable on its own) and `BGP` (the BGP
-// speaker on SwiftNIO: session state machine, reconnects, route events, desired kernel routes).
+// `BGPWire` (the BGP-4 message codec; no networking, fuzzable on its own), `BGP` (the BGP
+// speaker on SwiftNIO: session state machine, reconnects, route events, desired kernel routes) and
+// `PIMWire` (the PIM version 2 Hello, Join/Prune and Register codec; no networking).
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -14,6 +15,7 @@ let package = Package(
         .library(name: "Routing", targets: ["Routing"]),
         .library(name: "BGPWire", targets: ["BGPWire"]),
         .library(name: "BGP", targets: ["BGP"]),
+        .library(name: "PIMWire", targets: ["PIMWire"]),
     ],
     dependencies: [
         .package(path: "../Models"),
@@ -40,6 +42,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "PIMWire",
+            dependencies: [.product(name: "Models", package: "Models")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RoutingTests",
             dependencies: ["Routing", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -51,6 +58,14 @@ let package = Package(
                 "BGP", "BGPWire", "Routing", .product(name: "Models", package: "Models"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PIMWireTests",
+            dependencies: [
+                "PIMWire", .product(name: "Models", package: "Models"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
