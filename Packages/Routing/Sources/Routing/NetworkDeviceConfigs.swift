@@ -36,7 +36,10 @@ public struct NetworkDeviceConfigs: Sendable {
         var failures: [PublicKey: DeviceConfigError] = [:]
         var ipv4Peers: [IBGPPeer] = []
         var vpnv4Peers: [IBGPPeer] = []
-        for device in snapshot.devices where healthy[device.pubkey] == nil && failures[device.pubkey] == nil {
+        // Peers in ledger order (account index, then key), whatever order the snapshot lists the
+        // devices in: every device's text depends on the network, never on how it was listed.
+        let ledgerOrder = snapshot.devices.sorted { ($0.index, $0.pubkey) < ($1.index, $1.pubkey) }
+        for device in ledgerOrder where healthy[device.pubkey] == nil && failures[device.pubkey] == nil {
             switch CheckedDevice.check(device, exchanges: exchanges, links: links) {
             case .success(let checked):
                 healthy[device.pubkey] = checked

@@ -7,7 +7,9 @@ struct BGPCodecPropertyTests {
     @Test("decode(encode(m)) == m for random valid messages, 4- and 2-octet AS")
     func roundTrip() async {
         await propertyCheck(count: 2000, input: Gen.uint64(), Gen.bool) { seed, fourOctet in
-            var rng = Xoshiro(seed: (seed, 1, 2, 3))  // seeded by the input, so a failing seed reproduces
+            // Seeded by the input, so a failing seed reproduces. The seed goes in the second word too:
+            // xoshiro256**'s first output depends on that word alone.
+            var rng = Xoshiro(seed: (seed, seed ^ 0x9E37_79B9_7F4A_7C15, 2, 3))
             let options = BGPCodecOptions(fourOctetAS: fourOctet)
             let message = RandomBGPMessage.message(&rng, options: options)
             do {
@@ -29,7 +31,9 @@ struct BGPCodecPropertyTests {
     @Test("random byte mutations never crash and yield a message or a code 1-3 NOTIFICATION")
     func mutations() async {
         await propertyCheck(count: 3000, input: Gen.uint64()) { seed in
-            var rng = Xoshiro(seed: (seed, 1, 2, 3))  // seeded by the input, so a failing seed reproduces
+            // Seeded by the input, so a failing seed reproduces. The seed goes in the second word too:
+            // xoshiro256**'s first output depends on that word alone.
+            var rng = Xoshiro(seed: (seed, seed ^ 0x9E37_79B9_7F4A_7C15, 2, 3))
             let options = BGPCodecOptions(fourOctetAS: Bool.random(using: &rng))
             guard
                 var bytes = try? BGPMessageEncoder.encode(

@@ -25,7 +25,11 @@ struct DeviceConfigDerivationTests {
     func peersInLedgerOrder() throws {
         var network = NetworkFixture.threeMetros()
         network.devices[2].status = .drained
-        network.devices.swapAt(1, 2)
+        // Ledger order is account index order (the array's order does not matter): la2-dz01 and
+        // ams-dz001 trade places in it.
+        let index = network.devices[1].index
+        network.devices[1].index = network.devices[2].index
+        network.devices[2].index = index
         let config = try network.configs(DeviceConfigOptions()).config(named: "ny5-dz01")
         #expect(config.ipv4Peers.map(\.name) == ["ny5-dz01", "ams-dz001", "la2-dz01"])
         #expect(config.vpnv4Peers.map(\.address) == ["172.16.0.1", "172.16.0.3", "172.16.0.2"])
