@@ -126,7 +126,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Metrics", package: "swift-metrics"),
-                "LongPoll",
+                .product(name: "PIMWire", package: "Routing"), "LongPoll",
             ],
             path: "Apps/DaemonService",
             exclude: ["README.md"],

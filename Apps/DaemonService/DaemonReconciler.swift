@@ -201,6 +201,7 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
                 metrics.countUpdate(serviceClass, succeeded: false)
                 throw .provisioningFailed("update of \(serviceClass) groups failed: \(error)")
             }
+            service.signaling?.update(publishers: request.publisherGroups, subscribers: request.subscriberGroups)
             service.request = request
             service.layout = layout
             service.wanted = target
@@ -248,8 +249,20 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
             metrics.countProvision(serviceClass, succeeded: false)
             throw .provisioningFailed("provisioning \(serviceClass.tunnelName) failed: open netlink: \(error)")
         }
+        var signaling: MulticastSignaling?
+        if request.userType == .multicast {
+            do {
+                signaling = try MulticastSignaling(
+                    request: request, interface: layout.tunnel.name.rawValue, logger: sessionLogger)
+                signaling?.start()
+            } catch {
+                logger.error(
+                    "multicast signaling not started: no PIM joins, heartbeats or registers on this tunnel",
+                    metadata: ["service": "\(serviceClass)", "error": "\(error)"])
+            }
+        }
         running[serviceClass] = RunningService(
-            request: request, layout: layout, wanted: wanted, origin: origin, session: session)
+            request: request, layout: layout, wanted: wanted, origin: origin, session: session, signaling: signaling)
         metrics.countProvision(serviceClass, succeeded: true)
         logger.info(
             "service provisioned",
@@ -264,6 +277,7 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
     /// Tears one service down (BGP session first, so its routes go before the tunnel).
     private func tear(_ serviceClass: ServiceClass, reason: String, bump: Bool = true) async {
         guard let service = running[serviceClass] else { return }
+        await service.signaling?.stop()
         await service.session.stop()
         dataplane?.tear(service.layout)
         running[serviceClass] = nil

@@ -20,4 +20,6 @@ struct RunningService: Sendable {
     var origin: Origin
     /// Its BGP session and learned routes.
     var session: ServiceSession
+    /// PIM and heartbeats of a multicast service (nil for unicast, or when its sockets could not be opened).
+    var signaling: MulticastSignaling?
 }
