@@ -43,8 +43,8 @@ struct DoubleZeroCommand: AppRootCommand {
             CommandGroup(
                 name: "This host (through doublezerod)",
                 subcommands: [
-                    ConnectCommand.self, DisconnectCommand.self, StatusCommand.self, LatencyCommand.self,
-                    RoutesCommand.self, EnableCommand.self, DisableCommand.self,
+                    ConnectCommand.self, DisconnectCommand.self, MulticastCommand.self, StatusCommand.self,
+                    LatencyCommand.self, RoutesCommand.self, EnableCommand.self, DisableCommand.self,
                 ]),
         ]
     )

@@ -16,7 +16,8 @@ struct HelpTests {
             app: "doublezero",
             subcommands: [
                 "keygen", "address", "config", "init", "global-config", "location", "exchange", "contributor", "device",
-                "link", "user", "multicast-group", "access-pass", "connect", "disconnect", "status", "latency",
+                "link", "user", "multicast-group", "access-pass", "connect", "disconnect", "multicast", "status",
+                "latency",
             ]),
         Case(app: "doublezerod", subcommands: ["run"]),
         Case(app: "doublezero-ledger", subcommands: ["serve", "verify", "init"]),
