@@ -425,6 +425,13 @@ let package = Package(
             path: "Tools/ConnectBenchmark",
             swiftSettings: swiftSettings
         ),
+        // The device agent's pure parts (the live agent is tested in DaemonHostTests and DevnetTests).
+        .testTarget(
+            name: "DeviceAgentTests",
+            dependencies: ["DeviceAgentService", .product(name: "Models", package: "Models")],
+            path: "Tests/DeviceAgentTests",
+            swiftSettings: swiftSettings
+        ),
         // `make devnet`'s network end to end: Tools/Devnet/devnet.sh in namespaces (root, frr; issue 16).
         .testTarget(
             name: "DevnetTests",

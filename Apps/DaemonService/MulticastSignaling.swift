@@ -21,6 +21,8 @@ import Synchronization
 final class MulticastSignaling: Sendable {
     /// Seconds between Hello + Join rounds.
     static let joinInterval: Duration = .seconds(30)
+    /// The extra rounds right after the start, each after the previous (at 1, 2, 4 and 8 s).
+    static let startupRetries: [Duration] = [.seconds(1), .seconds(1), .seconds(2), .seconds(4)]
 
     /// The sockets and groups, under one lock.
     private struct State: Sendable {
@@ -66,7 +68,18 @@ final class MulticastSignaling: Sendable {
     /// Registers after a random delay, then every 60 s.
     func start() {
         let loops = [
-            Task { [self] in await repeating(every: Self.joinInterval, firstAfter: .zero) { helloAndJoin() } },
+            Task { [self] in
+                // Also 1, 2, 4 and 8 s after the start: the tunnel is up within milliseconds of the
+                // activation, the device takes a few hundred to apply the user, and a Join sent
+                // before its pimd knows the tunnel is lost until the next round 30 s later.
+                for delay in [Duration.zero] + Self.startupRetries {
+                    do { try await Task.sleep(for: delay) } catch { return }
+                    helloAndJoin()
+                }
+                await repeating(every: Self.joinInterval, firstAfter: Self.joinInterval - .seconds(15)) {
+                    helloAndJoin()
+                }
+            },
             Task { [self] in
                 await repeating(every: MulticastHeartbeat.interval, firstAfter: .zero) { sendHeartbeats() }
             },

@@ -23,6 +23,9 @@ public final class DeviceAgent: Service, Sendable {
         var version = 0
     }
 
+    /// How often pimd's joins are read for the multicast forwarder.
+    static let joinPollInterval: Duration = .milliseconds(250)
+
     /// How often `status.json` is rewritten with fresh counters between applies.
     static let counterInterval: Duration = .seconds(2)
 
@@ -68,12 +71,16 @@ public final class DeviceAgent: Service, Sendable {
                 "directory": "\(configuration.directory.path)",
             ])
         let client = ControllerClient(base: configuration.controller, device: configuration.device)
+        let forwarder = try MulticastForwarder(groupBlock: MulticastForwarder.multicast, logger: logger)
+        forwarder.start()
+        defer { forwarder.stop() }
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await self.follow(client) }
                 group.addTask { await self.watchRestarts(frr) }
                 group.addTask { await self.applyChanges(frr: frr, endpoints: endpoints) }
                 group.addTask { await self.refreshCounters(frr: frr, endpoints: endpoints) }
+                group.addTask { await self.followJoins(frr: frr, forwarder: forwarder) }
                 await group.next()
                 group.cancelAll()
             }
@@ -214,6 +221,28 @@ public final class DeviceAgent: Service, Sendable {
                     "links": "\(model.model.links.count)", "ms": "\(Int(milliseconds))",
                 ])
             announce(line)
+        }
+    }
+
+    /// Hands the forwarder pimd's joins and the live links every ``joinPollInterval``.
+    private func followJoins(frr: FRRRouter, forwarder: MulticastForwarder) async {
+        var last: ([String: Set<IPv4Address>], [String])?
+        while !Task.isCancelled {
+            if let output = try? await frr.vtysh(["show ip pim join json"], daemon: "pimd") {
+                let joins = PIMJoinState.joins(inJSON: output)
+                let links =
+                    wanted.withLock { $0.model?.model.links.filter(\.carriesTraffic).map(\.interfaceName) } ?? []
+                if last?.0 != joins || last?.1 != links {
+                    forwarder.update(joins: joins, links: links)
+                    logger.info(
+                        "multicast forwarding updated",
+                        metadata: [
+                            "joins": "\(joins.mapValues { $0.map(\.description).sorted() })", "links": "\(links)",
+                        ])
+                    last = (joins, links)
+                }
+            }
+            try? await Task.sleep(for: Self.joinPollInterval)
         }
     }
 

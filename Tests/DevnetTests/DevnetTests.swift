@@ -21,6 +21,7 @@ struct DevnetTests {
                 #expect(status.contains("BGP Session Up"), "\(host.name): \(status)")
             }
             try await checkRFC6(net)
+            try await checkMulticast(net)
 
             // An exchange's community change reaches the FRR config and the routes of the other metro.
             try net.ledger("exchange", "update", "--pubkey", "xfra", "--bgp-community", "10555", "--wait")
@@ -104,6 +105,41 @@ struct DevnetTests {
         #expect(output.contains("devnet: oneshot finished"))
         let left = try Devnet.run("ip", ["netns", "list"])
         #expect(!left.contains("dzo-"), "namespaces left behind: \(left)")
+    }
+
+    /// RFC 13 and multicast: host3 adds a subscriber tunnel (doublezero1, its device's second
+    /// endpoint) while a 10 ms ping over its IBRL tunnel loses nothing; host1 publishes from the
+    /// other metro; 1,000 packets at 1,000/s reach host3 through doublezero1 with at most 0.1% lost;
+    /// removing the multicast tunnel leaves the unicast one working.
+    func checkMulticast(_ net: Devnet) async throws {
+        try net.dz(
+            "host1", "connect", "multicast", "publisher", "mg01", "--ledger", net.ledgerURL, "--keypair",
+            net.key("host1"))
+        let pinging = Task { try net.ping("host3", "185.1.0.1", count: 300, interval: "0.01") }
+        try await Task.sleep(for: .milliseconds(300))
+        let connect = try net.dz(
+            "host3", "connect", "multicast", "subscriber", "mg01", "--ledger", net.ledgerURL, "--keypair",
+            net.key("host3"))
+        #expect(connect.contains("Tunnel Dst: 64.86.3.9"), "the second endpoint of fra-dz01: \(connect)")
+        let pinged = try await pinging.value
+        #expect(pinged.received == 300, "adding the multicast tunnel cost \(300 - pinged.received) of 300 pings")
+        #expect(try net.dz("host3", "status").components(separatedBy: "BGP Session Up").count - 1 == 2)
+        // The stream: publisher's DZ IP as source, through doublezero1 at both ends.
+        let publisherIP = try #require(try net.multicastDZIP("host1"))
+        var received = 0
+        for _ in 0..<3 {  // the device forwards once pimd holds the subscriber's join
+            received = try net.multicastStream(from: "host1", source: publisherIP, to: "host3", count: 1000, rate: 1000)
+            if received >= 999 { break }
+            try await Task.sleep(for: .seconds(2))
+        }
+        #expect(received >= 999, "host3 received \(received) of 1,000 multicast packets")
+        // Removing the multicast tunnel leaves IBRL working.
+        try net.dz("host3", "disconnect", "multicast", "--ledger", net.ledgerURL, "--keypair", net.key("host3"))
+        try await net.waitUntil("host3's doublezero1 gone") { try !net.links("host3").contains("doublezero1") }
+        #expect(try net.ping("host3", "185.1.0.1", count: 5).received == 5)
+        #expect(try net.dz("host3", "status").contains("BGP Session Up"))
+        try net.dz("host1", "disconnect", "multicast", "--ledger", net.ledgerURL, "--keypair", net.key("host1"))
+        try await net.waitUntil("host1's doublezero1 gone") { try !net.links("host1").contains("doublezero1") }
     }
 
     /// RFC 6: host3 (xfra) and the xams hosts hold each other's /32 and reach each other through
