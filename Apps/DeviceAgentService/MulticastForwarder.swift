@@ -187,18 +187,3 @@ final class MulticastForwarder: Sendable {
         return sent == packet.count
     }
 }
-
-/// Linux's `struct sockaddr_ll` (`<netpacket/packet.h>`, which the Glibc module does not
-/// export): 20 bytes, the fields in C's order and alignment.
-public struct PacketSocketAddress {
-    public var sll_family: UInt16 = 0
-    public var sll_protocol: UInt16 = 0
-    public var sll_ifindex: Int32 = 0
-    public var sll_hatype: UInt16 = 0
-    public var sll_pkttype: UInt8 = 0
-    public var sll_halen: UInt8 = 0
-    public var sll_addr: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
-
-    /// An empty address.
-    public init() {}
-}
