@@ -92,11 +92,13 @@ fuzz-bgp:
 #   bgp         100,000 prefixes from BIRD into our speaker and into a second BIRD
 #   daemon      reconcile latency (activation to BGP OPEN); 100,000 BGP routes into the kernel vs ip -batch
 #   connect     on the devnet: doublezero connect to the first ping through the tunnel; activation to device apply
-BENCHMARKS := ledger activator controller tunnel probe bgp daemon connect
+#   multicast   on the devnet: a subscriber's connect to its first group packet; loss at 10,000 packets/s
+BENCHMARKS := ledger activator controller tunnel probe bgp daemon connect multicast
 .PHONY: $(addprefix bench-,$(BENCHMARKS))
 # BENCH_ALSO_NAME: another product a benchmark runs beside itself (daemon-bench runs doublezerod).
 BENCH_ALSO_daemon := doublezerod
 BENCH_ALSO_connect := doublezero doublezerod doublezero-ledger doublezero-activator doublezero-controller doublezero-device-agent
+BENCH_ALSO_multicast := $(BENCH_ALSO_connect)
 $(addprefix bench-,$(BENCHMARKS)): bench-%: setup
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product $*-bench
 	$(foreach product,$(BENCH_ALSO_$*),$(SWIFT) build -c release $(BUILD_FLAGS) --product $(product) &&) true

@@ -74,6 +74,7 @@ let package = Package(
         .executable(name: "controller-bench", targets: ["controller-bench"]),
         .executable(name: "daemon-bench", targets: ["daemon-bench"]),
         .executable(name: "connect-bench", targets: ["connect-bench"]),
+        .executable(name: "multicast-bench", targets: ["multicast-bench"]),
     ],
     dependencies: localPackages.map { .package(path: "Packages/\($0)") } + [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -430,6 +431,13 @@ let package = Package(
             name: "DeviceAgentTests",
             dependencies: ["DeviceAgentService", .product(name: "Models", package: "Models")],
             path: "Tests/DeviceAgentTests",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-multicast`: a subscriber's join to its first packet, loss at 10,000 packets/s (issue 17).
+        .executableTarget(
+            name: "multicast-bench",
+            dependencies: ["BenchmarkSupport"],
+            path: "Tools/MulticastBenchmark",
             swiftSettings: swiftSettings
         ),
         // `make devnet`'s network end to end: Tools/Devnet/devnet.sh in namespaces (root, frr; issue 16).

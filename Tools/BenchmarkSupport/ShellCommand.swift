@@ -43,6 +43,18 @@ public enum ShellCommand {
         return process
     }
 
+    /// Starts `arguments` in the background with its standard output kept in a temporary file,
+    /// which ``CapturedCommand/finish()`` returns once it exits.
+    public static func startCapturing(_ arguments: [String]) throws -> CapturedCommand {
+        let path = NSTemporaryDirectory() + "bench-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out"
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let process = makeProcess(arguments, standardOutput: handle, standardError: FileHandle.nullDevice)
+        try process.run()
+        try? handle.close()
+        return CapturedCommand(process: process, path: path)
+    }
+
     /// Whether `tool` is an executable on the search path.
     public static func isInstalled(_ tool: String) -> Bool {
         searchPath.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
@@ -69,5 +81,18 @@ public enum ShellCommand {
         process.standardOutput = standardOutput
         process.standardError = standardError
         return process
+    }
+}
+
+/// A command started by ``ShellCommand/startCapturing(_:)``.
+public struct CapturedCommand {
+    let process: Process
+    let path: String
+
+    /// Waits for the command to exit and returns its standard output.
+    public func finish() -> String {
+        process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 }

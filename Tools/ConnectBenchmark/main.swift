@@ -20,7 +20,7 @@ await exitOnFailure("connect-bench") {
     let options = try ConnectBenchmarkOptions(arguments: CommandLine.arguments)
     try ShellCommand.requireRoot(
         "connect-bench", tools: ["ip": "iproute2", "ping": "iputils-ping", "vtysh": "frr", "bash": "bash"])
-    let devnet = try await DevnetRun.start()
+    let devnet = try await DevnetRun.start(prefix: "dzb")
     var firstPings: [Double] = []
     var applies: [Double] = []
     do {

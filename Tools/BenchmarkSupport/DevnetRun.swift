@@ -1,44 +1,55 @@
 import BenchmarkSupport
 import Foundation
 
-/// The devnet running in the background for the benchmark: `Tools/Devnet/devnet.sh` with this
-/// executable's directory as `--bin` (the release build), namespace prefix `dzb` and a scratch
-/// directory; stopped with SIGTERM (its exit trap removes everything).
-struct DevnetRun: Sendable {
-    static let prefix = "dzb"
-    static let port = 7870
-    /// The script, found from this file's path (the benchmark runs from the repository).
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+/// The devnet running in the background for a benchmark: `Tools/Devnet/devnet.sh` with the
+/// benchmark executable's directory as `--bin` (the release build), a namespace prefix of its own
+/// and a scratch directory; stopped with SIGTERM (its exit trap removes everything).
+public struct DevnetRun: Sendable {
+    /// The ledger's port in the core namespace.
+    public static let port = 7870
+    /// The script, found from this file's path (the benchmarks run from the repository).
+    public static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../Devnet/devnet.sh").standardized.path
 
-    let directory: URL
-    let processID: Int32
+    /// The scratch directory (the devnet's files under `net/`).
+    public let directory: URL
+    /// The script's process.
+    public let processID: Int32
+    /// The namespace prefix.
+    public let prefix: String
 
-    var ledger: String { "http://100.64.0.1:\(Self.port)" }
+    /// The ledger's URL.
+    public var ledger: String { "http://100.64.0.1:\(Self.port)" }
 
-    func namespace(_ host: String) -> String { "\(Self.prefix)-\(host)" }
-    func socket(_ host: String) -> String {
+    /// A host's namespace.
+    public func namespace(_ host: String) -> String { "\(prefix)-\(host)" }
+    /// A host's doublezerod socket.
+    public func socket(_ host: String) -> String {
         directory.appendingPathComponent("net/hosts/\(host)/doublezerod.sock").path
     }
-    func key(_ host: String) -> String { directory.appendingPathComponent("net/keys/\(host).json").path }
-    func agentStatus(_ device: String) -> URL {
+    /// A host's key file.
+    public func key(_ host: String) -> String { directory.appendingPathComponent("net/keys/\(host).json").path }
+    /// A device agent's status file.
+    public func agentStatus(_ device: String) -> URL {
         directory.appendingPathComponent("net/devices/\(device)/status.json")
     }
-    var doublezero: String { Self.binDirectory.appendingPathComponent("doublezero").path }
+    /// The `doublezero` binary.
+    public var doublezero: String { Self.binDirectory.appendingPathComponent("doublezero").path }
 
     /// This executable's directory (where `make bench-connect` built every app in release).
-    static var binDirectory: URL {
+    public static var binDirectory: URL {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
-    /// Starts the devnet and waits (up to 5 minutes) until it says it is running.
-    static func start() async throws -> DevnetRun {
+    /// Starts the devnet with namespace prefix `prefix` and waits (up to 5 minutes) until it says
+    /// it is running.
+    public static func start(prefix: String) async throws -> DevnetRun {
         guard
             FileManager.default.isExecutableFile(
                 atPath: binDirectory.appendingPathComponent("doublezero-device-agent").path)
-        else { throw BenchmarkError("the apps are not built next to connect-bench in \(binDirectory.path)") }
+        else { throw BenchmarkError("the apps are not built next to the benchmark in \(binDirectory.path)") }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "connect-bench-\(getpid())", isDirectory: true)
+            "\(prefix)-bench-\(getpid())", isDirectory: true)
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let output = directory.appendingPathComponent("devnet.out")
@@ -53,14 +64,14 @@ struct DevnetRun: Sendable {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        print("connect-bench: starting the devnet (\(script)); its output: \(output.path)")
+        print("devnet: starting (\(script)); its output: \(output.path)")
         try process.run()
-        let run = DevnetRun(directory: directory, processID: process.processIdentifier)
+        let run = DevnetRun(directory: directory, processID: process.processIdentifier, prefix: prefix)
         let deadline = ContinuousClock.now + .seconds(300)
         while ContinuousClock.now < deadline {
             let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
             if text.contains("devnet: running") {
-                print("connect-bench: the devnet is up")
+                print("devnet: up")
                 return run
             }
             if !process.isRunning {
@@ -73,7 +84,7 @@ struct DevnetRun: Sendable {
     }
 
     /// SIGTERM to the script, and waits (up to 90 s) for its teardown.
-    func stop() {
+    public func stop() {
         kill(processID, SIGTERM)
         for _ in 0..<900 where kill(processID, 0) == 0 {
             var status: Int32 = 0
