@@ -167,6 +167,42 @@ final class Devnet: @unchecked Sendable {
         return (sent, received)
     }
 
+    /// Every device's (unicast, multicast) user counters as the ledger keeps them, and the same
+    /// counted from the activated users, by device code.
+    func deviceCounters() throws -> (ledger: [String: [Int]], users: [String: [Int]]) {
+        let devices = try ledger("device", "list", "--json-compact")
+        let users = try ledger("user", "list", "--json-compact")
+        let deviceList = try #require(try JSONSerialization.jsonObject(with: Data(devices.utf8)) as? [[String: Any]])
+        let userList = try #require(try JSONSerialization.jsonObject(with: Data(users.utf8)) as? [[String: Any]])
+        var codes: [String: String] = [:]
+        var kept: [String: [Int]] = [:]
+        var counted: [String: [Int]] = [:]
+        for device in deviceList {
+            guard let code = device["code"] as? String, let key = device["pubkey"] as? String else { continue }
+            codes[key] = code
+            kept[code] = [
+                (device["unicast_users_count"] as? NSNumber)?.intValue ?? -1,
+                (device["multicast_users_count"] as? NSNumber)?.intValue ?? -1,
+            ]
+            counted[code] = [0, 0]
+        }
+        for user in userList where user["status"] as? String == "activated" {
+            guard let key = user["device_pk"] as? String ?? user["device"] as? String, let code = codes[key] else {
+                continue
+            }
+            let multicast = (user["user_type"] as? String)?.lowercased() == "multicast"
+            counted[code]?[multicast ? 1 : 0] += 1
+        }
+        return (kept, counted)
+    }
+
+    /// A multicast group's address, by code.
+    func groupAddress(_ code: String) throws -> String? {
+        let list = try ledger("multicast-group", "list", "--json-compact")
+        let groups = try JSONSerialization.jsonObject(with: Data(list.utf8)) as? [[String: Any]] ?? []
+        return groups.first { $0["code"] as? String == code }?["multicast_ip"] as? String
+    }
+
     /// The DZ IP on `host`'s doublezero1 (a multicast publisher's), from the interface.
     func multicastDZIP(_ host: String) throws -> String? {
         let output = try Self.run(

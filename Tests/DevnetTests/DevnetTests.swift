@@ -141,11 +141,43 @@ struct DevnetTests {
             try await Task.sleep(for: .seconds(2))
         }
         #expect(received >= 999, "host3 received \(received) of 1,000 multicast packets")
+        var counters = try net.deviceCounters()
+        #expect(counters.ledger == counters.users, "device counters \(counters.ledger) vs users \(counters.users)")
+        // Three devices; five users: three IBRL, two multicast (host1's and host3's).
+        #expect(
+            counters.users.count == 3
+                && counters.users.values.reduce([0, 0]) { [$0[0] + $1[0], $0[1] + $1[1]] } == [3, 2])
+
+        // Removing the publisher's IBRL tunnel leaves its multicast tunnel working.
+        try net.dz("host1", "disconnect", "ibrl", "--ledger", net.ledgerURL, "--keypair", net.key("host1"))
+        try await net.waitUntil("host1's doublezero0 gone") { try !net.links("host1").contains("doublezero0") }
+        #expect(
+            try net.multicastStream(from: "host1", source: publisherIP, to: "host3", count: 1000, rate: 1000) >= 999)
+        counters = try net.deviceCounters()
+        #expect(counters.ledger == counters.users, "device counters \(counters.ledger) vs users \(counters.users)")
+        try net.dz(
+            "host1", "connect", "ibrl", "--device", "ams-dz01", "--ledger", net.ledgerURL, "--keypair", net.key("host1")
+        )
+        #expect(try net.dz("host1", "status").components(separatedBy: "BGP Session Up").count - 1 == 2)
+
+        // A group host3's key is not allowed: the ledger refuses it, and fra-dz01's boundary never lists it.
+        try net.ledger(
+            "multicast-group", "create", "--code", "mg02", "--max-bandwidth", "1Gbps", "--owner", "me", "--wait")
+        #expect(throws: CommandFailed.self) {
+            try net.dz(
+                "host3", "connect", "multicast", "subscriber", "mg02", "--ledger", net.ledgerURL, "--keypair",
+                net.key("host3"))
+        }
+        let mg02 = try #require(try net.groupAddress("mg02"))
+        let boundary = try net.vtysh("fra-dz01", "show ip prefix-list")
+        #expect(boundary.contains("PL-MCAST-BOUNDARY") && !boundary.contains("\(mg02)/32"), "\(boundary)")
 
         for host in ["host3", "host1"] {
             try net.dz(host, "disconnect", "multicast", "--ledger", net.ledgerURL, "--keypair", net.key(host))
             try await net.waitUntil("\(host)'s doublezero1 gone") { try !net.links(host).contains("doublezero1") }
         }
+        counters = try net.deviceCounters()
+        #expect(counters.ledger == counters.users, "device counters \(counters.ledger) vs users \(counters.users)")
     }
 
     /// RFC 6: host3 (xfra) and the xams hosts hold each other's /32 and reach each other through
