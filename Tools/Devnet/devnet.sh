@@ -13,9 +13,9 @@
 # runs `doublezero connect ibrl`; the script waits for `BGP Session Up` everywhere, prints each
 # host's `doublezero status` and the /32s it learnt, and a ping matrix telling for every pair of
 # hosts whether the traffic went through the tunnels (doublezero0's counters rose) or directly.
-# RFC 6 expects `tunnel` between metros and `direct` within one. Then host1 publishes to mg01 and
-# host3 subscribes, each over a second tunnel (RFC 13), and a multicast row tells how much of a
-# 1,000-packet stream crossed the devices. It stays up until Ctrl-C, and
+# RFC 6 expects `tunnel` between metros and `direct` within one. Then host4, a publisher-only host
+# in Amsterdam, publishes to mg01 and host3 subscribes over a second tunnel (RFC 13), and a
+# multicast row tells how much of a 1,000-packet stream crossed the devices. It stays up until Ctrl-C, and
 # tears everything down on exit, error or not.
 #
 # Usage: Tools/Devnet/devnet.sh [--oneshot] [--dir DIR] [--bin DIR] [--prefix P] [--port N] [--by-latency]
@@ -73,6 +73,9 @@ devices=("ams-dz01 xams ams1 1" "ams-dz02 xams ams1 2" "fra-dz01 xfra fra1 3")
 links=("ams-dz01 Ethernet1 fra-dz01 Ethernet1 7" "ams-dz02 Ethernet1 ams-dz01 Ethernet2 1")
 # User hosts: name, IP, the device it connects to (unless --by-latency).
 hosts=("host1 185.1.0.1 ams-dz01" "host2 185.1.0.2 ams-dz02" "host3 185.1.0.3 fra-dz01")
+# The multicast publisher host: no IBRL tunnel, only doublezero1 (its device given, as for hosts).
+publisher_host="host4 185.1.0.4 ams-dz01"
+all_hosts=("${hosts[@]}" "$publisher_host")
 
 ns_inet="$prefix-inet"
 ns_core="$prefix-core"
@@ -284,7 +287,7 @@ for link in "${links[@]}"; do
     ip -n "$(device_ns "$z")" link set "$z_port" mtu 9000 up
     echo "  link $a:$z: $a $a_port <-> $z $z_port"
 done
-for host in "${hosts[@]}"; do
+for host in "${all_hosts[@]}"; do
     read -r name ip _ <<<"$host"
     add_node "$(host_ns "$name")" "$ip"
     echo "  $(host_ns "$name"): $ip"
@@ -299,7 +302,7 @@ quiet() { as "$@" >/dev/null; }
 
 step "keys"
 roles=(foundation activator contributor)
-for host in "${hosts[@]}"; do read -r name _ <<<"$host"; roles+=("$name"); done
+for host in "${all_hosts[@]}"; do read -r name _ <<<"$host"; roles+=("$name"); done
 for role in "${roles[@]}"; do
     "$bin/doublezero" keygen --outfile "$dir/keys/$role.json" >/dev/null
     printf '  %-12s %s\n' "$role" "$("$bin/doublezero" address --keypair "$dir/keys/$role.json")"
@@ -353,7 +356,7 @@ done
 
 step "a multicast group and access passes"
 quiet foundation multicast-group create --code mg01 --max-bandwidth 1Gbps --owner me --wait
-for host in "${hosts[@]}"; do
+for host in "${all_hosts[@]}"; do
     read -r name ip _ <<<"$host"
     quiet foundation multicast-group allowlist publisher add --code mg01 --user-payer "$(key_of "$name")"
     quiet foundation multicast-group allowlist subscriber add --code mg01 --user-payer "$(key_of "$name")"
@@ -384,7 +387,7 @@ done
 sock_of() { echo "$dir/hosts/$1/doublezerod.sock"; }
 
 step "hosts: doublezerod"
-for host in "${hosts[@]}"; do
+for host in "${all_hosts[@]}"; do
     read -r name ip _ <<<"$host"
     mkdir -p "$dir/hosts/$name/state"
     start "doublezerod-$name" "$(host_ns "$name")" "$bin/doublezerod" run --ledger "$ledger" \
@@ -392,7 +395,7 @@ for host in "${hosts[@]}"; do
         --route-config "$dir/hosts/$name/route-config.json" --keypair "$dir/keys/$name.json" \
         --client-ip "$ip" --env localnet --metrics-enable --metrics-addr 127.0.0.1:9464
 done
-for host in "${hosts[@]}"; do
+for host in "${all_hosts[@]}"; do
     read -r name _ <<<"$host"
     wait_until 30 log_has "doublezerod-$name" "listening on " ||
         fail "$name's doublezerod did not start (log: $logs/doublezerod-$name.log)"
@@ -576,8 +579,9 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-# Multicast (RFC 13): host1 publishes to mg01 and host3, in the other metro, subscribes, each
-# over a second tunnel (doublezero1, to its device's second endpoint) beside its IBRL tunnel.
+# Multicast (RFC 13): host4, a publisher-only host in Amsterdam, publishes to mg01; host3, the
+# IBRL host in Frankfurt, subscribes over a second tunnel (doublezero1, to its device's second
+# endpoint) beside its IBRL tunnel.
 # The stream crosses the devices through their agents' multicast forwarding.
 
 mcast_count=1000
@@ -620,13 +624,15 @@ for i in range(count):
     cat "$dir/mcast-received" 2>/dev/null || echo 0
 }
 
-step "multicast: host1 publishes to mg01, host3 subscribes (second tunnels beside IBRL, RFC 13)"
+step "multicast: host4 publishes to mg01, host3 subscribes (a second tunnel beside its IBRL one, RFC 13)"
 mcast_ip="$(as foundation multicast-group list --json-compact | python3 -c '
 import json, sys
 print(next(g["multicast_ip"] for g in json.load(sys.stdin) if g["code"] == "mg01"))')"
-for pair in "host1 publisher" "host3 subscriber"; do
-    read -r name role <<<"$pair"
-    if in_ns "$(host_ns "$name")" "$bin/doublezero" connect multicast "$role" mg01 --ledger "$ledger" \
+read -r publisher _ publisher_device <<<"$publisher_host"
+for pair in "$publisher publisher --device $publisher_device" "host3 subscriber"; do
+    read -r name role pick <<<"$pair"
+    # shellcheck disable=SC2086  # $pick is empty or "--device CODE"
+    if in_ns "$(host_ns "$name")" "$bin/doublezero" connect multicast "$role" mg01 $pick --ledger "$ledger" \
         --keypair "$dir/keys/$name.json" --sock-file "$(sock_of "$name")" \
         >"$logs/connect-$name-multicast.log" 2>&1 </dev/null; then
         echo "  $name: $role of mg01 ($mcast_ip) $(grep -F 'Tunnel Dst' "$logs/connect-$name-multicast.log" | sed 's/^ *//')"
@@ -635,21 +641,21 @@ for pair in "host1 publisher" "host3 subscriber"; do
         sed 's/^/    /' "$logs/connect-$name-multicast.log" >&2
     fi
 done
-publisher_ip="$(ip -n "$(host_ns host1)" -4 -o addr show dev doublezero1 2>/dev/null |
+publisher_ip="$(ip -n "$(host_ns "$publisher")" -4 -o addr show dev doublezero1 2>/dev/null |
     awk '$4 ~ /\/32$/ { sub(/\/32/, "", $4); print $4; exit }')"
 received=0
 for _ in 1 2 3; do  # the devices forward once pimd holds the subscriber's join
     [ -n "$publisher_ip" ] || break
-    received="$(mcast_stream host1 "$publisher_ip" host3)"
+    received="$(mcast_stream "$publisher" "$publisher_ip" host3)"
     [ "$received" -lt $((mcast_count - mcast_count / 1000)) ] || break
     sleep 2
 done
 mcast_verdict=ok
 if [ "$received" -lt $((mcast_count - mcast_count / 1000)) ]; then
     mcast_verdict=FAIL
-    failures+=("multicast host1->host3: $received/$mcast_count received")
+    failures+=("multicast $publisher->host3: $received/$mcast_count received")
 fi
-printf '  %-9s %-6s -> %-6s  %-22s received %s/%s through doublezero1  %s\n' multicast host1 host3 \
+printf '  %-9s %-6s -> %-6s  %-22s received %s/%s through doublezero1  %s\n' multicast "$publisher" host3 \
     "mg01 ($mcast_ip)" "$received" "$mcast_count" "$mcast_verdict"
 
 # ---------------------------------------------------------------------------------------------

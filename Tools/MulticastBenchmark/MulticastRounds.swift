@@ -76,7 +76,7 @@ struct MulticastRounds {
         return (first - returned) * 1000
     }
 
-    /// `subscriber` joins through `device`; `rate` packets/s for `seconds` from host1; (sent, received).
+    /// `subscriber` joins through `device`; `rate` packets/s for `seconds` from host4; (sent, received).
     func loss(subscriber: String, device: String, rate: Int, seconds: Int) throws -> (Int, Int) {
         try connect(subscriber, .subscriber, device: device)
         // Until the device forwards to the new tunnel: a short burst must arrive.
@@ -88,14 +88,14 @@ struct MulticastRounds {
         return (count, try stream(to: subscriber, count: count, rate: rate))
     }
 
-    /// `count` packets at `rate`/s from host1 to `subscriber`; how many arrived.
+    /// `count` packets at `rate`/s from host4 to `subscriber`; how many arrived.
     private func stream(to subscriber: String, count: Int, rate: Int) throws -> Int {
         let listener = try ShellCommand.startCapturing([
             "ip", "netns", "exec", devnet.namespace(subscriber), "python3", "-c", Self.counter, group, String(count),
         ])
         usleep(400_000)
         try ShellCommand.run([
-            "ip", "netns", "exec", devnet.namespace("host1"), "python3", "-c", Self.sender, group, try dzIP("host1"),
+            "ip", "netns", "exec", devnet.namespace("host4"), "python3", "-c", Self.sender, group, try dzIP("host4"),
             String(count), String(rate),
         ])
         return Int(listener.finish().trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0

@@ -3,15 +3,15 @@ import Foundation
 
 // multicast-bench (`make bench-multicast`, root, frr, python3): multicast on the devnet
 // (`Tools/Devnet/devnet.sh` with the release binaries, namespace prefix `dzm`), whose devices
-// forward group packets in their agents. host1 (xams, ams-dz01) publishes mg01 over its second
-// tunnel, streaming 1,000 packets/s.
+// forward group packets in their agents. host4 (xams, ams-dz01), the devnet's publisher-only
+// host, publishes mg01, streaming 1,000 packets/s.
 //
 // - `multicast.join_to_first_packet_ms`: host3 (xfra, fra-dz01) runs `doublezero connect
 //   multicast subscriber mg01`; from the moment it returns to the first packet of the stream
 //   received on host3's doublezero1 (a listener waiting there since before the connect); then
 //   `disconnect multicast`, and again; the median of `--runs`.
 // - `multicast.loss_pct`: host2 subscribes through the publisher's own device (`--device
-//   ams-dz01`), and host1 sends `--rate` packets/s for `--seconds`; the share not received.
+//   ams-dz01`), and host4 sends `--rate` packets/s for `--seconds`; the share not received.
 await exitOnFailure("multicast-bench") {
     let options = try MulticastBenchmarkOptions(arguments: CommandLine.arguments)
     try ShellCommand.requireRoot(
@@ -20,8 +20,7 @@ await exitOnFailure("multicast-bench") {
     do {
         let bench = try MulticastRounds(devnet: devnet)
         var joins: [Double] = []
-        try bench.connect("host1", .publisher, device: nil)
-        let stream = try bench.startStream(from: "host1", rate: 1000)
+        let stream = try bench.startStream(from: "host4", rate: 1000)
         defer { stream.terminate() }
         for run in 1...options.runs {
             let milliseconds = try bench.joinToFirstPacket(subscriber: "host3")

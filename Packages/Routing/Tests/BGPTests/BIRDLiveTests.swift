@@ -275,8 +275,9 @@ struct BIRDLiveTests {
         "stopped in the middle of BIRD's table transfer: our Cease is followed by a FIN, BIRD reads it, no RST leaves our namespace"
     )
     func ceaseDuringTransfer() async throws {
-        // 20,000 routes take BIRD far longer to send than it takes us to see Established and stop.
-        let bulk = (0..<20_000).map { "    route 10.\($0 / 256).\($0 % 256).0/24 blackhole;" }
+        // 100,000 routes take BIRD far longer to send than it takes us to see Established and stop
+        // (20,000 were sometimes all sent first on a loaded 2-core machine).
+        let bulk = (0..<100_000).map { "    route \(10 + $0 / 65_536).\($0 / 256 % 256).\($0 % 256).0/24 blackhole;" }
         let peering = try await DevicePeering.start { network in
             BIRDLiveTests.deviceConfig(network) + "\nprotocol static bulk {\n    ipv4;\n"
                 + bulk.joined(separator: "\n") + "\n}\n"
