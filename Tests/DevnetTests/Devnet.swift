@@ -216,13 +216,15 @@ final class Devnet: @unchecked Sendable {
     }
 
     /// Sends `count` datagrams at `rate`/s from `source` through `from`'s doublezero1 to
-    /// 233.84.178.0:5000 while a listener on `to`'s doublezero1 counts them; how many arrived.
+    /// 233.84.178.0:5000 while a listener on `to`'s doublezero1 counts them; how many arrived
+    /// (the devnet's own scripts, `Tools/Devnet/multicast-send.py` and `multicast-count.py`).
     func multicastStream(from: String, source: String, to: String, count: Int, rate: Int) throws -> Int {
+        let tools = URL(fileURLWithPath: Self.scriptPath).deletingLastPathComponent()
         let listener = Process()
         listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         listener.arguments = [
-            "ip", "netns", "exec", "\(Self.prefix)-\(to)", "python3", "-c", Self.receiverScript, "233.84.178.0",
-            "doublezero1", String(count), "3",
+            "ip", "netns", "exec", "\(Self.prefix)-\(to)", "python3",
+            tools.appendingPathComponent("multicast-count.py").path, "233.84.178.0", String(count), "3",
         ]
         let output = Pipe()
         listener.standardOutput = output
@@ -231,49 +233,14 @@ final class Devnet: @unchecked Sendable {
         try Self.run(
             "ip",
             [
-                "netns", "exec", "\(Self.prefix)-\(from)", "python3", "-c", Self.senderScript, "233.84.178.0", source,
-                "doublezero1", String(count), String(rate),
+                "netns", "exec", "\(Self.prefix)-\(from)", "python3",
+                tools.appendingPathComponent("multicast-send.py").path, "233.84.178.0", source, String(count),
+                String(rate),
             ])
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         listener.waitUntilExit()
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
-
-    /// Joins GROUP on INTERFACE and counts datagrams to port 5000 until COUNT or IDLE seconds of silence.
-    static let receiverScript = """
-        import socket, struct, sys
-        group, interface, count, idle = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        s.bind(("0.0.0.0", 5000))
-        mreq = struct.pack("4s4si", socket.inet_aton(group), socket.inet_aton("0.0.0.0"), socket.if_nametoindex(interface))
-        s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)
-        s.settimeout(idle)
-        got = 0
-        try:
-            while got < count:
-                s.recvfrom(2000)
-                got += 1
-        except socket.timeout:
-            pass
-        print(got)
-        """
-
-    /// Sends COUNT datagrams of 64 bytes at RATE/s from SOURCE through INTERFACE to GROUP:5000.
-    static let senderScript = """
-        import socket, sys, time
-        group, source, interface, count, rate = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, interface.encode())
-        s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 32)
-        s.bind((source, 0))
-        start = time.monotonic()
-        for i in range(count):
-            s.sendto(i.to_bytes(4, "big") + b"x" * 60, (group, 5000))
-            delay = start + (i + 1) / rate - time.monotonic()
-            if delay > 0:
-                time.sleep(delay)
-        """
 
     /// Waits up to `timeout` for `condition`, recording what it waited for when it never holds.
     func waitUntil(_ what: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool)

@@ -33,6 +33,7 @@
 #                 follows the metros of the devices the hosts actually got
 # Needs root and network namespaces.
 set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 oneshot=0
 dir=./devnet
@@ -588,38 +589,12 @@ mcast_count=1000
 # mcast_stream FROM SOURCE TO: sends $mcast_count datagrams at 1,000/s from SOURCE through FROM's
 # doublezero1 to mg01:5000 while TO counts what arrives on its doublezero1; prints the count.
 mcast_stream() {
-    in_ns "$(host_ns "$3")" python3 -c '
-import socket, struct, sys
-group, count = sys.argv[1], int(sys.argv[2])
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("0.0.0.0", 5000))
-s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-    struct.pack("4s4si", socket.inet_aton(group), socket.inet_aton("0.0.0.0"), socket.if_nametoindex("doublezero1")))
-s.settimeout(3)
-got = 0
-try:
-    while got < count:
-        s.recvfrom(2000)
-        got += 1
-except socket.timeout:
-    pass
-print(got)' "$mcast_ip" "$mcast_count" >"$dir/mcast-received" 2>/dev/null &
+    in_ns "$(host_ns "$3")" python3 "$here/multicast-count.py" "$mcast_ip" "$mcast_count" 3 \
+        >"$dir/mcast-received" 2>/dev/null &
     local listener=$!
     sleep 0.4
-    in_ns "$(host_ns "$1")" python3 -c '
-import socket, sys, time
-group, source, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, b"doublezero1")
-s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 32)
-s.bind((source, 0))
-start = time.monotonic()
-for i in range(count):
-    s.sendto(i.to_bytes(4, "big") + b"x" * 60, (group, 5000))
-    delay = start + (i + 1) / 1000 - time.monotonic()
-    if delay > 0:
-        time.sleep(delay)' "$mcast_ip" "$2" "$mcast_count" >/dev/null 2>&1 || true
+    in_ns "$(host_ns "$1")" python3 "$here/multicast-send.py" "$mcast_ip" "$2" "$mcast_count" 1000 \
+        >/dev/null 2>&1 || true
     wait "$listener" 2>/dev/null || true
     cat "$dir/mcast-received" 2>/dev/null || echo 0
 }

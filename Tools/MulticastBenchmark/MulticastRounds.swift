@@ -45,8 +45,8 @@ struct MulticastRounds {
     /// The publisher's stream, `rate` packets/s until terminated.
     func startStream(from host: String, rate: Int) throws -> Process {
         try ShellCommand.start([
-            "ip", "netns", "exec", devnet.namespace(host), "python3", "-c", Self.sender, group, try dzIP(host),
-            String(Int.max), String(rate),
+            "ip", "netns", "exec", devnet.namespace(host), "python3", Self.tool("multicast-send.py"), group,
+            try dzIP(host), String(Int.max), String(rate),
         ])
     }
 
@@ -91,12 +91,13 @@ struct MulticastRounds {
     /// `count` packets at `rate`/s from host4 to `subscriber`; how many arrived.
     private func stream(to subscriber: String, count: Int, rate: Int) throws -> Int {
         let listener = try ShellCommand.startCapturing([
-            "ip", "netns", "exec", devnet.namespace(subscriber), "python3", "-c", Self.counter, group, String(count),
+            "ip", "netns", "exec", devnet.namespace(subscriber), "python3", Self.tool("multicast-count.py"), group,
+            String(count), "3",
         ])
         usleep(400_000)
         try ShellCommand.run([
-            "ip", "netns", "exec", devnet.namespace("host4"), "python3", "-c", Self.sender, group, try dzIP("host4"),
-            String(count), String(rate),
+            "ip", "netns", "exec", devnet.namespace("host4"), "python3", Self.tool("multicast-send.py"), group,
+            try dzIP("host4"), String(count), String(rate),
         ])
         return Int(listener.finish().trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
@@ -123,45 +124,10 @@ struct MulticastRounds {
         throw BenchmarkError("\(host) has no DZ IP on doublezero1: \(text)")
     }
 
-    /// GROUP SOURCE COUNT RATE: datagrams of 64 bytes to GROUP:5000 through doublezero1, paced.
-    static let sender = """
-        import socket, sys, time
-        group, source, count, rate = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, b"doublezero1")
-        s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 32)
-        s.bind((source, 0))
-        payload = b"x" * 60
-        start = time.monotonic()
-        i = 0
-        while i < count:
-            ahead = start + i / rate - time.monotonic()
-            if ahead > 0.0005:
-                time.sleep(ahead)
-            s.sendto(i.to_bytes(4, "big") + payload, (group, 5000))
-            i += 1
-        """
-
-    /// GROUP COUNT: joins on doublezero1 and counts datagrams to port 5000 until COUNT or 3 s of silence.
-    static let counter = """
-        import socket, struct, sys
-        group, count = sys.argv[1], int(sys.argv[2])
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 << 20)
-        s.bind(("0.0.0.0", 5000))
-        s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
-            struct.pack("4s4si", socket.inet_aton(group), socket.inet_aton("0.0.0.0"), socket.if_nametoindex("doublezero1")))
-        s.settimeout(3)
-        got = 0
-        try:
-            while got < count:
-                s.recvfrom(2000)
-                got += 1
-        except socket.timeout:
-            pass
-        print(got)
-        """
+    /// A script of `Tools/Devnet` (the devnet's multicast sender and counter).
+    static func tool(_ name: String) -> String {
+        URL(fileURLWithPath: DevnetRun.script).deletingLastPathComponent().appendingPathComponent(name).path
+    }
 
     /// GROUP: waits for doublezero1, joins there, prints the wall-clock time of the first datagram.
     static let firstPacket = """
