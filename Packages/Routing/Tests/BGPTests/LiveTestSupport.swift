@@ -195,11 +195,16 @@ final class EventRecorder<Element: Sendable>: Sendable {
     private let elements = NIOLockedValueBox<[Element]>([])
     private let task: NIOLockedValueBox<Task<Void, Never>?> = NIOLockedValueBox(nil)
 
-    init(_ stream: AsyncStream<Element>) {
+    /// Records `stream`; `observe`, when given, sees each element as it is recorded, in the
+    /// recording task (for a test that must act at once, without the polling delay of ``first``).
+    init(_ stream: AsyncStream<Element>, observe: (@Sendable (Element) async -> Void)? = nil) {
         let elements = self.elements
         task.withLockedValue {
             $0 = Task {
-                for await element in stream { elements.withLockedValue { $0.append(element) } }
+                for await element in stream {
+                    elements.withLockedValue { $0.append(element) }
+                    await observe?(element)
+                }
             }
         }
     }
