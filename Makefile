@@ -8,7 +8,7 @@
 #   make release   release build of every app
 #   make lint      swift-format lint of the whole tree (warnings fail it; `swift format format -i` fixes most)
 #   make bench-NAME  a benchmark (release build; ends with NAME.figure lines): ledger, activator,
-#                    controller, tunnel, probe, bgp, daemon (see README); make fuzz-bgp fuzzes the BGP decoder
+#                    controller, tunnel, probe, bgp, daemon, connect, multicast (see README); make fuzz-bgp fuzzes the BGP decoder
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
