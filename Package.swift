@@ -89,6 +89,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Conventions every command-line app shares (--ledger, --json, "not built yet", logging).
@@ -212,19 +214,29 @@ let package = Package(
             path: "Apps/PrometheusExport",
             swiftSettings: swiftSettings
         ),
-        app("doublezero-monitor", ["Models", "Ledger", "Probe", "Routing"], targets: ["MonitorService"]),
-        // The monitor as a library (issue 18 fills it; issue 14 made it ready).
+        app(
+            "doublezero-monitor", ["Models", "Ledger"],
+            products: [
+                ("LedgerClient", "Ledger"), ("Logging", "swift-log"), ("ServiceLifecycle", "swift-service-lifecycle"),
+                ("Hummingbird", "hummingbird"),
+            ],
+            targets: ["MonitorService", "PrometheusExport"], exclude: ["README.md"]),
+        // The monitor as a library: invariant checks, alerts, metrics and the dashboard (issue 18).
         .target(
             name: "MonitorService",
             dependencies: [
                 .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
                 .product(name: "LedgerClient", package: "Ledger"), .product(name: "Allocator", package: "Allocator"),
-                .product(name: "Probe", package: "Probe"), .product(name: "Routing", package: "Routing"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), "LongPoll",
             ],
             path: "Apps/MonitorService",
-            exclude: ["README.md"],
+            exclude: ["README.md", "Schemas"],
             swiftSettings: swiftSettings
         ),
 
@@ -369,7 +381,8 @@ let package = Package(
         .testTarget(
             name: "ControllerTests",
             dependencies: [
-                "ActivatorService", "AppTestSupport", "ControllerService", .product(name: "Models", package: "Models"),
+                "ActivatorService", "AppTestSupport", "ControllerService", "NetworkTestSupport",
+                .product(name: "Models", package: "Models"),
                 .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerServer", package: "Ledger"),
                 .product(name: "Routing", package: "Routing"), .product(name: "LedgerTestSupport", package: "Ledger"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
@@ -378,6 +391,33 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             path: "Tests/ControllerTests",
+            swiftSettings: swiftSettings
+        ),
+        // A served ledger with an activator and a two-device network, in-process (controller and monitor tests).
+        .target(
+            name: "NetworkTestSupport",
+            dependencies: [
+                "ActivatorService", "AppTestSupport", .product(name: "Models", package: "Models"),
+                .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerServer", package: "Ledger"),
+                .product(name: "LedgerTestSupport", package: "Ledger"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/NetworkTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        // The monitor: its checks against crafted states and a live ledger, alerts, metrics, the
+        // dashboard and its JSON schemas, in-process (issue 18).
+        .testTarget(
+            name: "MonitorTests",
+            dependencies: [
+                "MonitorService", "NetworkTestSupport", "AppTestSupport", "ControllerService", "PrometheusExport",
+                .product(name: "Models", package: "Models"), .product(name: "Ledger", package: "Ledger"),
+                .product(name: "LedgerClient", package: "Ledger"), .product(name: "Allocator", package: "Allocator"),
+                .product(name: "Routing", package: "Routing"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            path: "Tests/MonitorTests",
             swiftSettings: swiftSettings
         ),
         // The fake doublezerod backend the daemon API tests and the CLI's daemon-verb tests share.

@@ -9,6 +9,11 @@ public struct PrometheusExport: Sendable {
     /// The registry every metric of the process is registered in.
     public let registry: PrometheusCollectorRegistry
 
+    /// An export of `registry` (tests give their own; executables call ``bootstrap(durationBuckets:)``).
+    public init(registry: PrometheusCollectorRegistry) {
+        self.registry = registry
+    }
+
     /// Bootstraps the process's metrics system with a fresh Prometheus registry (once per
     /// process); `durationBuckets` gives histogram buckets for timers by label.
     public static func bootstrap(durationBuckets: [String: [Duration]] = [:]) -> PrometheusExport {

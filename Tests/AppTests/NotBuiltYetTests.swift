@@ -16,7 +16,6 @@ struct NotBuiltYetTests {
     }
 
     static let cases: [Case] = [
-        Case("doublezero-monitor run --ledger ledger.sqlite --interval 30s", "not yet scheduled"),
         Case("doublezero connect ibrl acme --ledger ledger.sqlite", "not yet scheduled"),
         Case("doublezero connect multicast --subscribe-feed f1 --ledger ledger.sqlite", "not yet scheduled"),
     ]
@@ -33,9 +32,9 @@ struct NotBuiltYetTests {
 
     @Test("the message names the exact command that was run")
     func messageNamesTheCommand() async throws {
-        let run = try await AppRun.run("doublezero-monitor", ["run", "--ledger", "ledger.sqlite", "--interval", "30s"])
+        let run = try await AppRun.run("doublezero", ["connect", "ibrl", "acme", "--ledger", "ledger.sqlite"])
         #expect(
             run.standardError
-                == "Error: doublezero-monitor run is not built yet (not yet scheduled). Nothing was done.\n")
+                == "Error: doublezero connect ibrl acme (tenants) is not built yet (not yet scheduled). Nothing was done.\n")
     }
 }

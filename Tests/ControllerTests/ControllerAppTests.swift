@@ -1,4 +1,5 @@
 import AppTestSupport
+import NetworkTestSupport
 import Crypto
 import Foundation
 import Ledger
@@ -105,8 +106,8 @@ struct ControllerAppTests {
 }
 
 /// Runs `body` with a fresh network, tearing it down afterwards even when `body` throws.
-func withNetwork(_ body: (ControllerTestNetwork) async throws -> Void) async throws {
-    let network = try await ControllerTestNetwork()
+func withNetwork(_ body: (ServedTestNetwork) async throws -> Void) async throws {
+    let network = try await ServedTestNetwork()
     do {
         try await body(network)
     } catch {

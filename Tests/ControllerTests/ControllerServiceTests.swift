@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Ledger
 import MetricsTestKit
 import Models
+import NetworkTestSupport
 import Routing
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
 struct ControllerServiceTests {
     /// Runs a controller on `network`'s ledger with test metrics, for `body`.
     private func withController(
-        on network: ControllerTestNetwork,
+        on network: ServedTestNetwork,
         _ body: @Sendable (ControllerService, TestMetrics, any TestClientProtocol) async throws -> Void
     ) async throws {
         let metrics = TestMetrics()

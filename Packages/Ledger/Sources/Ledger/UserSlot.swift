@@ -10,7 +10,7 @@ extension User {
     /// Whether the user still holds its slot: every status but rejected, and deleting unless
     /// the user reached it from rejected (rejection already gave the slot back; a rejected user
     /// is the only kind that carries a `reject_reason`).
-    var holdsSlot: Bool {
+    public var holdsSlot: Bool {
         switch status {
         case .pending, .activated, .suspended, .banned: true
         case .rejected: false
