@@ -75,6 +75,7 @@ let package = Package(
         .executable(name: "daemon-bench", targets: ["daemon-bench"]),
         .executable(name: "connect-bench", targets: ["connect-bench"]),
         .executable(name: "multicast-bench", targets: ["multicast-bench"]),
+        .executable(name: "monitor-bench", targets: ["monitor-bench"]),
     ],
     dependencies: localPackages.map { .package(path: "Packages/\($0)") } + [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -487,11 +488,28 @@ let package = Package(
             path: "Tests/DevnetTests",
             swiftSettings: swiftSettings
         ),
+        // The in-memory network controller-bench and monitor-bench measure.
+        .target(
+            name: "BenchmarkNetwork",
+            dependencies: [.product(name: "Models", package: "Models"), .product(name: "Routing", package: "Routing")],
+            path: "Tools/BenchmarkNetwork",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-monitor`: every check on a 100-device, 10,000-user ledger; the devices page (issue 18).
+        .executableTarget(
+            name: "monitor-bench",
+            dependencies: [
+                "BenchmarkSupport", "BenchmarkNetwork", "MonitorService", .product(name: "Models", package: "Models"),
+                .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerClient", package: "Ledger"),
+            ],
+            path: "Tools/MonitorBenchmark",
+            swiftSettings: swiftSettings
+        ),
         // `make bench-controller`: renders every device of a 100-device network (issue 5).
         .executableTarget(
             name: "controller-bench",
             dependencies: [
-                "BenchmarkSupport", .product(name: "Models", package: "Models"),
+                "BenchmarkSupport", "BenchmarkNetwork", .product(name: "Models", package: "Models"),
                 .product(name: "Routing", package: "Routing"),
             ],
             path: "Tools/ControllerBenchmark",

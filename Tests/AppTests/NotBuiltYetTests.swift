@@ -35,6 +35,7 @@ struct NotBuiltYetTests {
         let run = try await AppRun.run("doublezero", ["connect", "ibrl", "acme", "--ledger", "ledger.sqlite"])
         #expect(
             run.standardError
-                == "Error: doublezero connect ibrl acme (tenants) is not built yet (not yet scheduled). Nothing was done.\n")
+                == "Error: doublezero connect ibrl acme (tenants) is not built yet (not yet scheduled). Nothing was done.\n"
+        )
     }
 }

@@ -89,15 +89,18 @@ final class Devnet: @unchecked Sendable {
                 + arguments + ["--sock-file", socket])
     }
 
-    /// `doublezero ARGS` against the ledger as the foundation, from the core namespace.
+    /// `doublezero ARGS` against the ledger as `role` (default: the foundation), from the core namespace.
     @discardableResult
-    func ledger(_ arguments: String...) throws -> String {
+    func ledger(as role: String = "foundation", _ arguments: String...) throws -> String {
         try Self.run(
             "ip",
             ["netns", "exec", "\(Self.prefix)-core", bin.appendingPathComponent("doublezero").path] + arguments + [
-                "--ledger", ledgerURL, "--keypair", key("foundation"),
+                "--ledger", ledgerURL, "--keypair", key(role),
             ])
     }
+
+    /// The monitor's dashboard inside the core namespace (and forwarded to this machine's loopback).
+    var dashboardURL: String { "http://127.0.0.1:\(Self.port + 2)" }
 
     /// `vtysh -c COMMAND` on `device`'s FRR.
     func vtysh(_ device: String, _ command: String) throws -> String {

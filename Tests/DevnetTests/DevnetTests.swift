@@ -22,6 +22,7 @@ struct DevnetTests {
             }
             try await checkRFC6(net)
             try await checkMulticast(net)
+            try await checkDashboard(net)
 
             // An exchange's community change reaches the FRR config and the routes of the other metro.
             try net.ledger("exchange", "update", "--pubkey", "xfra", "--bgp-community", "10555", "--wait")
@@ -108,6 +109,48 @@ struct DevnetTests {
         #expect(output.contains("devnet: oneshot finished"))
         let left = try Devnet.run("ip", ["netns", "list"])
         #expect(!left.contains("dzo-"), "namespaces left behind: \(left)")
+    }
+
+    /// The monitor's dashboard (issue 18) in headless Chromium inside the core namespace: the devices
+    /// page lists the devnet's three devices with their capacity bars, with no alert open; a
+    /// device created meanwhile with no second tunnel endpoint (RFC 13) opens an alert that
+    /// appears on the open overview without a reload; deleting the device clears it. Screenshots of
+    /// the overview and devices pages stay in a folder the test prints.
+    func checkDashboard(_ net: Devnet) async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "devnet-dashboard-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        let forwarded = try Devnet.run("curl", ["-s", "\(net.dashboardURL)/healthz"])
+        #expect(forwarded.hasPrefix("ok"), "the dashboard forwarded to this machine: \(forwarded)")
+        let browser = try DashboardBrowser(
+            url: net.dashboardURL, output: output, waitAlert: "device_tunnel_endpoints:ams-dz09",
+            networkNamespace: "\(Devnet.prefix)-core")
+        do {
+            let (devices, overview) = try await browser.pages()
+            #expect(devices.devices == ["ams-dz01", "ams-dz02", "fra-dz01"])
+            #expect(devices.capacityBars == 6, "a unicast and a multicast bar for each device")
+            #expect(overview.alerts.isEmpty, "the devnet starts healthy: \(overview.alerts)")
+            let after = try await browser.openAlertAndCheck {
+                try net.ledger(
+                    as: "contributor", "device", "create", "--code", "ams-dz09", "--contributor", "co01", "--location",
+                    "ams1", "--exchange", "xams", "--public-ip", "64.86.9.1", "--dz-prefixes", "64.86.109.0/29",
+                    "--wait")
+            }
+            #expect(after.alerts.contains("device_tunnel_endpoints:ams-dz09"), "alerts shown: \(after.alerts)")
+            #expect(after.marker == "still-here", "the overview was not reloaded")
+        } catch {
+            await browser.stop()
+            throw error
+        }
+        await browser.stop()
+        print("devnet: dashboard screenshots in \(output.path)")
+        try net.ledger(as: "contributor", "device", "update", "--pubkey", "ams-dz09", "--status", "drained", "--wait")
+        try net.ledger(as: "contributor", "device", "delete", "--pubkey", "ams-dz09", "--wait")
+        try await net.waitUntil("the ams-dz09 alert cleared", timeout: .seconds(20)) {
+            let page = try Devnet.run("curl", ["-s", "\(net.dashboardURL)/alerts.json"])
+            let alerts = try JSONSerialization.jsonObject(with: Data(page.utf8)) as? [String: Any]
+            let open = alerts?["open"] as? [[String: Any]] ?? [["unreadable": page]]
+            return !open.contains { $0["subject_label"] as? String == "ams-dz09" }
+        }
     }
 
     /// RFC 13 and multicast. The devnet starts with host4 (a publisher-only host in Amsterdam)

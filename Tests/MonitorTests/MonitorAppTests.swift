@@ -31,7 +31,9 @@ struct MonitorAppTests {
             #expect(page.status == 200 && page.body.contains("data-device=\"fra-dz01\""))
             let metrics = try await http.get("/metrics")
             #expect(metrics.body.contains("doublezero_monitor_alerts_open{"))
-            #expect(metrics.body.contains(#"doublezero_monitor_device_user_limit{device_code="ams-dz01",family="unicast"}"#))
+            #expect(
+                metrics.body.contains(#"doublezero_monitor_device_user_limit{device_code="ams-dz01",family="unicast"}"#)
+            )
             // The network's devices lack a second tunnel endpoint: the alert is logged once.
             #expect(app.standardError.contains("alert opened: device ams-dz01 has 1 user tunnel endpoint"))
         } catch {
@@ -45,11 +47,13 @@ struct MonitorAppTests {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    @Test("bad options are refused with the option's name", arguments: [
-        (["--pool-threshold", "0"], "--pool-threshold"), (["--interval", "0s"], "--interval"),
-        (["--controller-metrics", "ftp://x/metrics"], "--controller-metrics"), (["--history", "-1"], "--history"),
-        (["--listen", "nonsense"], "--listen"),
-    ])
+    @Test(
+        "bad options are refused with the option's name",
+        arguments: [
+            (["--pool-threshold", "0"], "--pool-threshold"), (["--interval", "0s"], "--interval"),
+            (["--controller-metrics", "ftp://x/metrics"], "--controller-metrics"), (["--history", "-1"], "--history"),
+            (["--listen", "nonsense"], "--listen"),
+        ])
     func badOptions(_ arguments: [String], _ option: String) async throws {
         let run = try await AppRun.run("doublezero-monitor", ["run", "--ledger", "ledger.sqlite"] + arguments)
         #expect(run.exitCode == 64, "\(run.allOutput)")

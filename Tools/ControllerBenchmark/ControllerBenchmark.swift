@@ -1,3 +1,4 @@
+import BenchmarkNetwork
 import BenchmarkSupport
 import Foundation
 import Models

@@ -3,7 +3,8 @@
 #
 # Every node is a network namespace on one flat L2 (a Linux bridge `br0` in P-inet, one veth per
 # node, the node's addresses as /32s on its `eth0`, an on-link default route): P-core runs the
-# ledger (embedded SQLite), the activator and the controller; P-dev-CODE runs one device (FRR
+# ledger (embedded SQLite), the activator, the controller and the monitor (its dashboard forwarded
+# to 127.0.0.1 on this machine); P-dev-CODE runs one device (FRR
 # and the user tunnels' device ends, driven by `doublezero-device-agent`); P-hostN runs one user
 # host's `doublezerod`. The bootstrap goes through the `doublezero` CLI, as an operator would:
 # keys, global config, two exchanges (xams: ams-dz01, ams-dz02; xfra: fra-dz01) with their BGP
@@ -26,7 +27,8 @@
 #   --bin DIR     where the built apps are (default: swift build --show-bin-path)
 #   --prefix P    namespace name prefix (default dz): P-inet, P-core, P-dev-CODE, P-hostN;
 #                 leftovers with this prefix are removed at start
-#   --port N      the ledger's port on the core address (default 7850; the controller's is N+1)
+#   --port N      the ledger's port on the core address (default 7850; the controller's is N+1;
+#                 the monitor's dashboard is on 127.0.0.1:N+2, inside P-core and on this machine)
 #   --by-latency  let `doublezero connect ibrl` pick each host's device by latency (on this flat
 #                 L2 every device is equally close, so the pick is arbitrary) instead of giving
 #                 host1 ams-dz01, host2 ams-dz02, host3 fra-dz01; the expected matrix always
@@ -64,6 +66,8 @@ esac
 core_ip=100.64.0.1
 ledger="http://$core_ip:$port"
 controller="http://$core_ip:$((port + 1))"
+monitor_port=$((port + 2))
+dashboard="http://127.0.0.1:$monitor_port"
 # Exchanges: code, name, location code, country, lat, lng.
 exchanges=("xams Amsterdam ams1 NL 52.37 4.90" "xfra Frankfurt fra1 DE 50.11 8.68")
 # Devices: code, exchange, location, number N (public IP 64.86.N.1, dz prefixes 64.86.(100+N).0/29,
@@ -99,10 +103,11 @@ ip netns del "$probe_ns"
 [ -n "$bin" ] || bin="$(swift build --show-bin-path)"
 [ -d "$bin" ] || { echo "devnet: --bin $bin is not a directory; run 'make build' first" >&2; exit 1; }
 bin="$(cd "$bin" && pwd)"
-for app in doublezero doublezero-ledger doublezero-activator doublezero-controller doublezerod doublezero-device-agent; do
+for app in doublezero doublezero-ledger doublezero-activator doublezero-controller doublezero-monitor doublezerod \
+    doublezero-device-agent; do
     [ -x "$bin/$app" ] || { echo "devnet: $bin/$app is missing; run 'make build' first" >&2; exit 1; }
 done
-for tool in ping python3; do
+for tool in ping python3 socat; do
     command -v "$tool" >/dev/null || { echo "devnet: '$tool' is missing; run 'make setup'" >&2; exit 1; }
 done
 
@@ -125,6 +130,17 @@ start() {
     shift 2
     : >"$logs/$name.log" # exists before the checks that read it
     setsid env --default-signal ip netns exec "$ns" "$@" >>"$logs/$name.log" 2>&1 </dev/null &
+    pids+=($!)
+    names+=("$name")
+}
+
+# forward NAME PORT NS: makes 127.0.0.1:PORT on this machine reach 127.0.0.1:PORT inside
+# namespace NS (socat; each connection crosses over loopback on both sides), logs in logs/NAME.log.
+forward() {
+    local name="$1" local_port="$2" ns="$3"
+    : >"$logs/$name.log"
+    setsid env --default-signal socat "TCP-LISTEN:$local_port,bind=127.0.0.1,reuseaddr,fork" \
+        "EXEC:ip netns exec $ns socat STDIO TCP\:127.0.0.1\:$local_port" >>"$logs/$name.log" 2>&1 </dev/null &
     pids+=($!)
     names+=("$name")
 }
@@ -157,6 +173,8 @@ stop_matching() {
 stop_services() {
     stop_matching 'doublezerod-*'
     stop_matching 'agent-*'
+    stop_matching 'dashboard-forward'
+    stop_matching 'monitor'
     stop_matching 'controller'
     stop_matching 'activator'
     stop_matching 'ledger'
@@ -325,6 +343,11 @@ step "activator and controller"
 start activator "$ns_core" "$bin/doublezero-activator" run --ledger "$ledger" --keypair "$dir/keys/activator.json"
 start controller "$ns_core" "$bin/doublezero-controller" serve --ledger "$ledger" --listen "$core_ip:$((port + 1))"
 echo "  device configs at $controller/v1/devices/CODE/config"
+start monitor "$ns_core" "$bin/doublezero-monitor" run --ledger "$ledger" --listen "127.0.0.1:$monitor_port" \
+    --controller-metrics "$controller/metrics" --interval 5s
+wait_until 30 log_has monitor "listening on " || fail "the monitor did not start (log: $logs/monitor.log)"
+forward dashboard-forward "$monitor_port" "$ns_core"
+echo "  monitor dashboard at $dashboard/ (inside $ns_core, and forwarded to this machine)"
 
 # ---------------------------------------------------------------------------------------------
 # The bootstrap, through the CLI.
@@ -638,7 +661,8 @@ printf '  %-9s %-6s -> %-6s  %-22s received %s/%s through doublezero1  %s\n' mul
 
 echo
 echo "devnet: ledger at $ledger (file $dir/ledger.sqlite); controller at $controller; keys in $dir/keys"
-echo "devnet: logs in $logs (one file per process: ledger, activator, controller, agent-CODE, doublezerod-HOST, connect-HOST)"
+echo "devnet: dashboard at $dashboard/ (alerts: $dashboard/alerts, JSON: $dashboard/devices.json, metrics: $dashboard/metrics)"
+echo "devnet: logs in $logs (one file per process: ledger, activator, controller, monitor, agent-CODE, doublezerod-HOST, connect-HOST)"
 echo "devnet: namespaces $(our_namespaces | tr '\n' ' ')"
 echo "devnet: try   ip netns exec $(host_ns host1) $bin/doublezero status --sock-file $(sock_of host1)"
 echo "devnet:       ip netns exec $(host_ns host1) ping ${ip_of[host3]}"

@@ -10,7 +10,9 @@ extension NetworkChecks {
             switch finding.kind {
             case .duplicateUsage, .usedOutsidePool, .usesReservedAddress, .unknownPool, .usedButNotAllocated:
                 let pool = PoolReport.name(of: finding.pool, in: state)
-                let holders = finding.holders.map { Self.describe($0, in: state) }.joined(separator: ", ")
+                // At most five holders by name: a value held by hundreds must not make a huge alert.
+                var holders = finding.holders.prefix(5).map { Self.describe($0, in: state) }.joined(separator: ", ")
+                if finding.holders.count > 5 { holders += " and \(finding.holders.count - 5) more" }
                 let what =
                     switch finding.kind {
                     case .duplicateUsage: "is held by several entities (\(holders))"

@@ -27,8 +27,8 @@ public struct PoolReport: Sendable, Hashable {
         let snapshot = AllocationSnapshot(
             globalConfig: globalConfig, devices: Array(state.devices.values), links: Array(state.links.values),
             users: Array(state.users.values), multicastGroups: Array(state.multicastGroups.values))
-        let rebuilt = ResourcePools(snapshot: snapshot)
-        findings = rebuilt.audit(snapshot)
+        let (rebuilt, findings) = ResourcePools.rebuiltAndAudited(snapshot)
+        self.findings = findings
         pools = rebuilt.poolIDs.compactMap { id in
             rebuilt.utilisation(of: id).map { Pool(id: id, name: Self.name(of: id, in: state), utilisation: $0) }
         }

@@ -18,9 +18,22 @@ extension ResourcePools {
     ///
     /// O(U log U + allocated values) for U usages.
     public func audit(_ snapshot: AllocationSnapshot) -> [AllocationFinding] {
-        let byPool = Dictionary(grouping: usages(in: snapshot), by: \.pool)
+        audit(sortedUsages: usages(in: snapshot))
+    }
+
+    /// The audit of `usages`, in ``ResourceUsage`` order (so each pool's usages are one run).
+    func audit(sortedUsages usages: [ResourceUsage]) -> [AllocationFinding] {
+        var byPool: [ResourcePoolID: ArraySlice<ResourceUsage>] = [:]
+        var start = usages.startIndex
+        while start < usages.endIndex {
+            let pool = usages[start].pool
+            var end = start + 1
+            while end < usages.endIndex, usages[end].pool == pool { end += 1 }
+            byPool[pool] = usages[start..<end]
+            start = end
+        }
         let pools = Set(poolIDs).union(byPool.keys).sorted()
-        return pools.flatMap { audit(pool: $0, usages: byPool[$0] ?? []) }
+        return pools.flatMap { audit(pool: $0, usages: Array(byPool[$0] ?? [])) }
     }
 
     /// The findings for one pool, given the usages that belong to it (in ``ResourceUsage`` order).

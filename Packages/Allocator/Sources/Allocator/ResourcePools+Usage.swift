@@ -24,7 +24,32 @@ extension ResourcePools {
         for link in snapshot.links { result += usages(of: link) }
         for user in snapshot.users { result += usages(of: user) }
         for group in snapshot.multicastGroups { result += usages(of: group) }
-        return result.sorted()
+        return Self.sorted(result)
+    }
+
+    /// `usages` in ``ResourceUsage`` order, sorted by integer keys (each pool's rank among the
+    /// pools present, then the value: a block's address and length, or an id after every block),
+    /// holders compared only when pool and value tie. The same order as `sorted()`, without
+    /// copying enum payloads in every comparison (a network of 10,000 users has 30,000 usages).
+    static func sorted(_ usages: [ResourceUsage]) -> [ResourceUsage] {
+        var rank: [ResourcePoolID: Int] = [:]
+        for pool in Set(usages.map(\.pool)).sorted() { rank[pool] = rank.count }
+        var keyed: [(pool: Int, value: UInt64, index: Int)] = []
+        keyed.reserveCapacity(usages.count)
+        for (index, usage) in usages.enumerated() {
+            let value: UInt64 =
+                switch usage.value {
+                case .block(let block): UInt64(block.address.value) << 8 | UInt64(block.length)
+                case .id(let id): 1 << 40 | UInt64(id)
+                }
+            keyed.append((rank[usage.pool]!, value, index))
+        }
+        keyed.sort { lhs, rhs in
+            if lhs.pool != rhs.pool { return lhs.pool < rhs.pool }
+            if lhs.value != rhs.value { return lhs.value < rhs.value }
+            return usages[lhs.index].holder < usages[rhs.index].holder
+        }
+        return keyed.map { usages[$0.index] }
     }
 
     /// The values `user` holds.

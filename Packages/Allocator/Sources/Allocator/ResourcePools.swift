@@ -79,6 +79,23 @@ public struct ResourcePools: Sendable {
         }
     }
 
+    /// Rebuilds the pools from `snapshot` (as ``init(snapshot:)``) and audits them against it
+    /// (as ``audit(_:)``), working out what the entities hold once for both: what a monitor runs
+    /// on every change.
+    public static func rebuiltAndAudited(_ snapshot: AllocationSnapshot) -> (
+        pools: ResourcePools, findings: [AllocationFinding]
+    ) {
+        var pools = ResourcePools(globalConfig: snapshot.globalConfig)
+        for device in snapshot.devices {
+            pools.updateDevice(device)
+        }
+        let usages = pools.usages(in: snapshot)
+        for usage in usages {
+            try? pools.hold(usage)
+        }
+        return (pools, pools.audit(sortedUsages: usages))
+    }
+
     /// Every pool's id, in ``ResourcePoolID`` order.
     public var poolIDs: [ResourcePoolID] {
         let global: [ResourcePoolID] = [

@@ -156,6 +156,11 @@ struct ResourcePoolsRebuildTests {
                     status: .activated),
             ],
             multicastGroups: [F.group(30, multicastIp: "239.1.1.1", status: .activated)])
+        // The one-pass rebuild-and-audit a monitor runs gives what the two steps give.
+        let combined = ResourcePools.rebuiltAndAudited(snapshot)
+        #expect(combined.findings == ResourcePools(snapshot: snapshot).audit(snapshot))
+        #expect(combined.findings.contains { $0.kind == .duplicateUsage })
+        #expect(combined.pools == ResourcePools(snapshot: snapshot))
         var pools = ResourcePools(snapshot: snapshot)
         // A leak: taken by an activation the ledger never recorded.
         let leaked = try pools.allocate(for: F.group(31))

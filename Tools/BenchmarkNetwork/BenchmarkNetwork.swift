@@ -1,12 +1,14 @@
 import Models
 import Routing
 
-/// The benchmark's network, built in memory: `devices` devices spread over 10 exchanges, each with
+/// The benchmarks' network, built in memory: `devices` devices spread over 10 exchanges, each with
 /// two loopbacks, a CYOA port and four WAN links (a ring plus chords), and `usersPerDevice` users
-/// each, half unicast and half multicast (RFC 13's default per-type limit is 48 + 48), the
-/// multicast half alternating publishers and subscribers over 8 groups.
-enum BenchmarkNetwork {
-    static func key(_ kind: UInt8, _ number: Int) -> PublicKey {
+/// each, half unicast and half multicast (RFC 13's default per-type limit is 48 + 48; devices get
+/// `maxUsersPerType` and counters matching their users), the multicast half alternating
+/// publishers and subscribers over 8 groups. Shared by controller-bench and monitor-bench.
+public enum BenchmarkNetwork {
+    /// A key of `kind` numbered `number`.
+    public static func key(_ kind: UInt8, _ number: Int) -> PublicKey {
         var bytes = [UInt8](repeating: 0, count: 32)
         bytes[0] = kind
         bytes[1] = UInt8(truncatingIfNeeded: number >> 16)
@@ -15,10 +17,13 @@ enum BenchmarkNetwork {
         return PublicKey(uncheckedBytes: bytes)
     }
 
-    static func snapshot(devices deviceCount: Int, usersPerDevice: Int) -> DeviceConfigSnapshot {
+    /// The network as the controller's snapshot.
+    public static func snapshot(
+        devices deviceCount: Int, usersPerDevice: Int, maxUsersPerType: UInt16 = Device.defaultMaxUsersPerType
+    ) -> DeviceConfigSnapshot {
         let global = GlobalConfig(
             localAsn: 65000, remoteAsn: 65342, deviceTunnelBlock: "172.16.0.0/12", userTunnelBlock: "169.254.0.0/16",
-            multicastGroupBlock: "233.84.178.0/24")
+            multicastGroupBlock: "233.84.178.0/24", multicastPublisherBlocks: ["147.51.0.0/16"])
         let owner = key(0xF0, 0)
         let exchanges = (0..<10).map { number in
             Exchange(
@@ -81,7 +86,10 @@ enum BenchmarkNetwork {
                     pubkey: key(4, d), owner: owner, index: UInt64(d), code: "dz\(d)", contributor: owner,
                     location: owner, exchange: exchanges[d % exchanges.count].pubkey, publicIp: publicIp,
                     dzPrefixes: [IPv4Prefix(uncheckedAddress: IPv4Address(46, 0, UInt8(d), 0), length: 29)],
-                    mgmtVrf: "mgmt", interfaces: interfaces, status: d == 0 ? .drained : .activated))
+                    mgmtVrf: "mgmt", interfaces: interfaces, status: d == 0 ? .drained : .activated,
+                    maxUnicastUsers: maxUsersPerType, maxMulticastUsers: maxUsersPerType,
+                    unicastUsersCount: UInt16((usersPerDevice + 1) / 2), multicastUsersCount: UInt16(usersPerDevice / 2)
+                ))
             for u in 0..<usersPerDevice {
                 let number = d * usersPerDevice + u
                 let multicast = u % 2 == 1
@@ -92,11 +100,12 @@ enum BenchmarkNetwork {
                     User(
                         pubkey: key(5, number), owner: owner, userType: multicast ? .multicast : .ibrl,
                         device: key(4, d), clientIp: client,
-                        dzIp: publishes ? IPv4Address(147, 51, 126, UInt8(u)) : client,
+                        dzIp: publishes
+                            ? IPv4Address(147, 51, UInt8(number >> 8 & 0xFF), UInt8(number & 0xFF)) : client,
                         tunnelId: DeviceConfigOptions.firstTunnelSlot + UInt16(u),
                         tunnelNet: IPv4Prefix(
                             uncheckedAddress: IPv4Address(
-                                169, 254, UInt8(number * 2 >> 8 & 0xFF), UInt8(number * 2 & 0xFF)),
+                                169, 254, UInt8((number * 2) >> 8 & 0xFF), UInt8((number * 2) & 0xFF)),
                             length: 31),
                         tunnelEndpoint: multicast ? IPv4Address(45, 1, UInt8(d), 1) : .unspecified,
                         status: .activated, publishers: publishes ? [groups[u % 8].pubkey] : [],
