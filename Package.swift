@@ -416,7 +416,7 @@ let package = Package(
                 .product(name: "Routing", package: "Routing"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Prometheus", package: "swift-prometheus"), propertyBased,
             ],
             path: "Tests/MonitorTests",
             swiftSettings: swiftSettings

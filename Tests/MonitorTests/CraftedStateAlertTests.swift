@@ -132,11 +132,18 @@ struct CraftedStateAlertTests {
             let index = try #require(ams.interfaces.firstIndex { $0.name == "Ethernet1" })
             ams.interfaces[index].status = .unlinked
             broken.put(.device(ams))
-            await harness.evaluate(broken)
+            await harness.evaluate(state)
+            let before = try await MonitorHarness.get(client, "/metrics").body
+            #expect(before.contains(#"doublezero_monitor_device_user_limit{device_code="fra-dz01",family="unicast"} 48"#))
+            await harness.evaluate(broken, sequence: 2)
+            // The removed device's series are gone from /metrics, not left stale.
+            let after = try await MonitorHarness.get(client, "/metrics").body
+            #expect(!after.contains(#"device_code="fra-dz01""#))
+            #expect(after.contains(#"doublezero_monitor_device_user_limit{device_code="ams-dz01",family="unicast"} 48"#))
             let missing = try await MonitorHarness.expectOpen(.linkEndMissing, subject: "ams-dz01:fra-dz01", client)
             #expect(missing.contains("side Z"))
             _ = try await MonitorHarness.expectOpen(.interfaceUnlinked, subject: "ams-dz01:fra-dz01", client)
-            await harness.evaluate(state, sequence: 2)
+            await harness.evaluate(state, sequence: 3)
             try await MonitorHarness.expectCleared(.linkEndMissing, client)
             try await MonitorHarness.expectCleared(.interfaceUnlinked, client)
         }
