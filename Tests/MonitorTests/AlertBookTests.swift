@@ -54,7 +54,8 @@ struct AlertBookTests {
     func boundedHistory() {
         var book = AlertBook(historyLimit: 3)
         for number in 0..<10 {
-            let finding = Finding(.userStuck, AlertSubject(kind: "user", id: "U\(number)", label: "U\(number)"), "stuck")
+            let finding = Finding(
+                .userStuck, AlertSubject(kind: "user", id: "U\(number)", label: "U\(number)"), "stuck")
             _ = book.update(with: [finding], at: Date(timeIntervalSince1970: Double(number * 10)))
         }
         _ = book.update(with: [], at: Date(timeIntervalSince1970: 1000))

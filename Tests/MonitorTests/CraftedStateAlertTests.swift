@@ -134,12 +134,14 @@ struct CraftedStateAlertTests {
             broken.put(.device(ams))
             await harness.evaluate(state)
             let before = try await MonitorHarness.get(client, "/metrics").body
-            #expect(before.contains(#"doublezero_monitor_device_user_limit{device_code="fra-dz01",family="unicast"} 48"#))
+            #expect(
+                before.contains(#"doublezero_monitor_device_user_limit{device_code="fra-dz01",family="unicast"} 48"#))
             await harness.evaluate(broken, sequence: 2)
             // The removed device's series are gone from /metrics, not left stale.
             let after = try await MonitorHarness.get(client, "/metrics").body
             #expect(!after.contains(#"device_code="fra-dz01""#))
-            #expect(after.contains(#"doublezero_monitor_device_user_limit{device_code="ams-dz01",family="unicast"} 48"#))
+            #expect(
+                after.contains(#"doublezero_monitor_device_user_limit{device_code="ams-dz01",family="unicast"} 48"#))
             let missing = try await MonitorHarness.expectOpen(.linkEndMissing, subject: "ams-dz01:fra-dz01", client)
             #expect(missing.contains("side Z"))
             _ = try await MonitorHarness.expectOpen(.interfaceUnlinked, subject: "ams-dz01:fra-dz01", client)

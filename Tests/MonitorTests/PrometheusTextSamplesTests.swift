@@ -21,15 +21,17 @@ struct PrometheusTextSamplesTests {
         #expect(sums == ["ams-dz01": 43, "fra-dz01": 1, "we\"ird\\": 2])
     }
 
-    @Test("malformed lines are skipped, never trusted", arguments: [
-        #"controller_config_requests_total{device_code="x"} NaN"#,
-        #"controller_config_requests_total{device_code="x"} +Inf"#,
-        #"controller_config_requests_total{device_code="x" 1"#,
-        #"controller_config_requests_total{device_code=x} 1"#,
-        #"controller_config_requests_total{device_code="x"}"#,
-        #"controller_config_requests_total{="x"} 1"#,
-        "controller_config_requests_total{device_code=\"" + String(repeating: "x", count: 5000) + "\"} 1",
-    ])
+    @Test(
+        "malformed lines are skipped, never trusted",
+        arguments: [
+            #"controller_config_requests_total{device_code="x"} NaN"#,
+            #"controller_config_requests_total{device_code="x"} +Inf"#,
+            #"controller_config_requests_total{device_code="x" 1"#,
+            #"controller_config_requests_total{device_code=x} 1"#,
+            #"controller_config_requests_total{device_code="x"}"#,
+            #"controller_config_requests_total{="x"} 1"#,
+            "controller_config_requests_total{device_code=\"" + String(repeating: "x", count: 5000) + "\"} 1",
+        ])
     func malformed(_ line: String) {
         #expect(PrometheusTextSamples.sums(of: "controller_config_requests_total", by: "device_code", in: line).isEmpty)
     }
