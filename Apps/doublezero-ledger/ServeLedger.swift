@@ -27,6 +27,13 @@ struct ServeLedger: AsyncParsableCommand {
             A log follower that reads more slowly than entries are accepted may fall behind by \
             --follower-backlog-entries entries or --follower-backlog-bytes bytes; past either, its stream \
             ends with a line naming the sequence to follow again from (the ledger client does so by itself).
+
+            Authentication is rate limited: a key whose signature fails or that lacks authority \
+            --auth-max-failures times within --auth-failure-window is refused (429 with Retry-After, before \
+            the ledger is touched) for --auth-lockout; --auth-global-keys distinct failing keys within \
+            --auth-global-window refuse every key the ledger does not know for --auth-global-lockout. Keys \
+            with standing on the ledger (the foundation, the activator, owners of live entities, access-pass \
+            holders) are never locked out.
             """
     )
 
@@ -45,6 +52,9 @@ struct ServeLedger: AsyncParsableCommand {
     /// How far a log follower may fall behind before its stream is cut off.
     @OptionGroup var followerBacklog: FollowerBacklogOptions
 
+    /// The authentication rate limit.
+    @OptionGroup var authentication: AuthenticationLimitOptions
+
     /// Opens the file, serves it until SIGTERM/SIGINT, then closes it.
     func run() async throws {
         StandardErrorLogging.bootstrap()
@@ -54,7 +64,8 @@ struct ServeLedger: AsyncParsableCommand {
         let ledger = try LedgerFile.openExisting(database.db, followerBacklog: followerBacklog.limit)
         let server = LedgerHTTPServer(
             ledger: ledger,
-            configuration: LedgerServerConfiguration(host: listen.host, port: Int(listen.port)),
+            configuration: LedgerServerConfiguration(
+                host: listen.host, port: Int(listen.port), authentication: authentication.limits),
             logger: logger, exposition: { prometheus.exposition() })
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -3,7 +3,7 @@ import Models
 extension Entity {
     /// The keys this entity gives some authority to (owners, service authorities, allowlists,
     /// telemetry signers), each with the snake_case field that holds it.
-    var authorityKeys: [(field: String, key: PublicKey)] {
+    public var authorityKeys: [(field: String, key: PublicKey)] {
         switch self {
         case .globalState(let state):
             state.foundationAllowlist.map { ("foundation_allowlist", $0) }

@@ -98,6 +98,16 @@ public struct SignedTransaction: Hashable, Sendable {
         try self.init(messageBytes: envelope.messageBytes, signature: envelope.signature)
     }
 
+    /// The signer a wire form claims, read without verifying anything else: whom a transaction
+    /// whose signature does not verify claims to come from (the server's authentication limit
+    /// counts the failure against that key). nil when the envelope or the signer cannot be read.
+    public static func claimedSigner(wire: some Collection<UInt8>) -> PublicKey? {
+        guard wire.count <= maxWireBytes, let envelope = try? TransactionEnvelope(wire: Array(wire)) else {
+            return nil
+        }
+        return try? JSONDecoder().decode(SignerClaim.self, from: Data(envelope.messageBytes)).signer
+    }
+
     /// The wire form.
     public var wire: [UInt8] {
         let envelope = Envelope(message: Data(messageBytes).base64EncodedString(), signature: Base58.encode(signature))
@@ -152,4 +162,9 @@ extension DecodingError.Context {
         codingPath.isEmpty
             ? nil : codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
+}
+
+/// The one field ``SignedTransaction/claimedSigner(wire:)`` reads of a message.
+private struct SignerClaim: Decodable {
+    var signer: PublicKey
 }

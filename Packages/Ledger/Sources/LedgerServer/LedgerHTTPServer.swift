@@ -12,7 +12,7 @@ import UnixSignals
 ///
 /// | route | answer |
 /// |---|---|
-/// | `POST /v1/transactions` | 200 ``Ledger/SubmitReceipt``; 413 over 64 KiB; 400 malformed, unknown instruction or bad signature; 409 replay; 422 other refusals; 500 storage |
+/// | `POST /v1/transactions` | 200 ``Ledger/SubmitReceipt``; 413 over 64 KiB; 400 malformed, unknown instruction or bad signature; 409 replay; 422 other refusals; 429 the signer is locked out (``AuthenticationGate``; `Retry-After`); 500 storage |
 /// | `GET /v1/entities/{kind}?field=value…` | 200 `{"entities": [...]}`; 404 unknown kind (the message lists the kinds); 400 bad filter |
 /// | `GET /v1/entities/{kind}/{pubkey}` | 200 the entity; 404 absent; 400 malformed key |
 /// | `GET /v1/head` | 200 ``Ledger/LedgerHead`` |
@@ -36,6 +36,9 @@ public final class LedgerHTTPServer: Service, Sendable {
     /// The metrics text `GET /metrics` serves (the executable's backend); nil: no such route.
     public let exposition: (@Sendable () async -> [UInt8])?
 
+    /// The authentication rate limit (its ``AuthenticationGate/standing`` keys follow the ledger while the server runs).
+    public let gate: AuthenticationGate
+
     private let address = ListeningAddressSignal()
 
     /// Creates a server for `ledger`; nothing listens until ``run()``.
@@ -53,6 +56,8 @@ public final class LedgerHTTPServer: Service, Sendable {
         self.logger = logger
         self.metrics = metrics
         self.exposition = exposition
+        self.gate = AuthenticationGate(
+            limits: configuration.authentication, standing: StandingKeys(), metrics: metrics, logger: logger)
     }
 
     /// Binds, serves until graceful shutdown or cancellation, then returns.
@@ -68,6 +73,13 @@ public final class LedgerHTTPServer: Service, Sendable {
                 address.listening(at: LedgerServerAddress(host: host, port: channel.localAddress?.port ?? 0))
             },
             logger: logger)
+        // The keys with standing follow the ledger beside the server, so the rate limit never
+        // reads the store on a request.
+        let standing = gate.standing
+        let ledger = self.ledger
+        let logger = self.logger
+        let follower = Task { await standing.follow(ledger, logger: logger) }
+        defer { follower.cancel() }
         do {
             try await application.run()
         } catch {
@@ -98,7 +110,7 @@ public final class LedgerHTTPServer: Service, Sendable {
         let router = Router()
         router.add(middleware: RequestLoggingMiddleware())
         router.add(middleware: MetricsMiddleware())
-        let submission = TransactionSubmission(ledger: ledger, metrics: metrics)
+        let submission = TransactionSubmission(ledger: ledger, metrics: metrics, gate: gate)
         let entities = EntityQueries(ledger: ledger)
         let log = LogStreamResponder(
             ledger: ledger, heartbeatInterval: configuration.heartbeatInterval, metrics: metrics)
@@ -131,8 +143,10 @@ public final class LedgerHTTPServer: Service, Sendable {
             try await log.respond(to: request, context: context)
         }
         if let exposition {
+            let gate = self.gate
             router.get(RouterPath(LedgerHTTPPath.metrics)) { _, _ -> Response in
                 await metrics.recordHead(of: ledger)
+                gate.recordGauges()
                 var buffer = ByteBuffer()
                 buffer.writeBytes(await exposition())
                 return Response(

@@ -6,11 +6,17 @@ public struct LedgerServerConfiguration: Sendable, Hashable {
     public var port: Int
     /// Time between heartbeat lines in `/v1/log` streams (default 15 s).
     public var heartbeatInterval: Duration
+    /// The authentication rate limit.
+    public var authentication: AuthenticationLimits
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8899, heartbeatInterval: Duration = .seconds(15)) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8899, heartbeatInterval: Duration = .seconds(15),
+        authentication: AuthenticationLimits = AuthenticationLimits()
+    ) {
         self.host = host
         self.port = port
         self.heartbeatInterval = heartbeatInterval
+        self.authentication = authentication
     }
 }

@@ -14,6 +14,11 @@ import Models
 /// | `ledger_submit_duration_seconds` | timer (a histogram in Prometheus; buckets ``submitDurationBuckets``) | — | time the ledger took to accept or refuse a decoded transaction |
 /// | `ledger_log_streams` | meter (a gauge) | — | open `GET /v1/log` streams |
 /// | `ledger_log_head_sequence` | gauge | — | the log's head sequence (brought up to date by ``recordHead(of:)``, e.g. when scraped) |
+/// | `ledger_auth_attempts_total` | counter | result (`success`, `rejected_invalid`, `rejected_rate_limited`) | submissions by how their authentication went |
+/// | `ledger_auth_lockouts_total` | counter | scope (`key`, `global`) | lockouts begun |
+/// | `ledger_auth_locked_keys` | gauge | — | keys locked out now |
+/// | `ledger_auth_global_lockout_remaining_seconds` | gauge | — | seconds left of the global lockout (0: none) |
+/// | `ledger_auth_tracked_keys` | gauge | — | keys with failures tracked (bounded) |
 public final class LedgerServerMetrics: Sendable {
     /// The label of the submit-duration timer (for a backend's bucket settings).
     public static let submitDurationLabel = "ledger_submit_duration_seconds"
@@ -29,6 +34,19 @@ public final class LedgerServerMetrics: Sendable {
     private let submitDuration: Timer
     private let logStreams: Meter
     private let headSequence: Gauge
+    private let authAttempts: [AuthenticationResult: Counter]
+    private let keyLockouts: Counter
+    private let globalLockouts: Counter
+    private let lockedKeys: Gauge
+    private let globalLockoutRemaining: Gauge
+    private let trackedKeys: Gauge
+
+    /// How a submission's authentication went.
+    enum AuthenticationResult: String, CaseIterable {
+        case succeeded = "success"
+        case failed = "rejected_invalid"
+        case rateLimited = "rejected_rate_limited"
+    }
 
     /// Metrics recorded through `factory` (default: the process's bootstrapped metrics system).
     public init(factory: any MetricsFactory = MetricsSystem.factory) {
@@ -44,7 +62,39 @@ public final class LedgerServerMetrics: Sendable {
         submitDuration = Timer(label: Self.submitDurationLabel, factory: factory)
         logStreams = Meter(label: "ledger_log_streams", factory: factory)
         headSequence = Gauge(label: "ledger_log_head_sequence", factory: factory)
+        var attempts: [AuthenticationResult: Counter] = [:]
+        for result in AuthenticationResult.allCases {
+            attempts[result] = Counter(
+                label: "ledger_auth_attempts_total", dimensions: [("result", result.rawValue)], factory: factory)
+        }
+        authAttempts = attempts
+        keyLockouts = Counter(label: "ledger_auth_lockouts_total", dimensions: [("scope", "key")], factory: factory)
+        globalLockouts = Counter(
+            label: "ledger_auth_lockouts_total", dimensions: [("scope", "global")], factory: factory)
+        lockedKeys = Gauge(label: "ledger_auth_locked_keys", factory: factory)
+        globalLockoutRemaining = Gauge(label: "ledger_auth_global_lockout_remaining_seconds", factory: factory)
+        trackedKeys = Gauge(label: "ledger_auth_tracked_keys", factory: factory)
         logStreams.set(0)
+        lockedKeys.record(0)
+        globalLockoutRemaining.record(0)
+        trackedKeys.record(0)
+    }
+
+    /// Counts a submission's authentication result.
+    func countAuthentication(_ result: AuthenticationResult) {
+        authAttempts[result]?.increment()
+    }
+
+    /// Counts a lockout that began.
+    func countLockout(global: Bool) {
+        (global ? globalLockouts : keyLockouts).increment()
+    }
+
+    /// Records the lockout gauges.
+    func recordLockouts(lockedKeys locked: Int, globalRemaining: Duration?, trackedKeys tracked: Int) {
+        lockedKeys.record(Double(locked))
+        globalLockoutRemaining.record(globalRemaining.map { $0 / .seconds(1) } ?? 0)
+        trackedKeys.record(Double(tracked))
     }
 
     /// Counts an accepted transaction and the time the ledger took.

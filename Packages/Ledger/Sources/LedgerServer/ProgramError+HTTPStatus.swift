@@ -10,6 +10,7 @@ extension ProgramError {
     ///   `TransactionExpired`)
     /// - 404: `AccountNotFound`, and `InvalidAccountType` (an unknown entity kind in the path)
     /// - 409: `ReplayedTransaction`, `NonceRefusedBefore`
+    /// - 429: `RateLimited` (with `Retry-After`)
     /// - 422: any other refusal by the program (a well-formed transaction that breaks a rule)
     var httpStatus: HTTPResponse.Status {
         switch code {
@@ -19,6 +20,7 @@ extension ProgramError {
             .badRequest
         case .accountNotFound, .invalidAccountType: .notFound
         case .replayedTransaction, .nonceRefusedBefore: .conflict
+        case .rateLimited: .tooManyRequests
         default: .unprocessableContent
         }
     }

@@ -8,12 +8,17 @@ import Models
 ///
 /// A body over ``Ledger/SignedTransaction/maxWireBytes`` is refused with 413 as soon as that is
 /// known: from `Content-Length` before reading anything, or once the bytes read pass the limit.
-/// Nothing reaches the ledger unless the body decodes into a transaction whose signature verifies.
+/// Nothing reaches the ledger unless the body decodes into a transaction whose signature verifies
+/// and whose signer the ``AuthenticationGate`` lets through: a signer locked out for failed
+/// authentications gets 429 with `Retry-After`. A signature that does not verify, and a refusal
+/// for lack of authority, count as failures against the signer.
 struct TransactionSubmission: Sendable {
     /// The ledger transactions go to.
     let ledger: any LedgerAPI
     /// Where accepted and refused transactions are counted.
     let metrics: LedgerServerMetrics
+    /// The authentication rate limit.
+    let gate: AuthenticationGate
 
     /// Handles one submission.
     func respond(to request: Request, context: some RequestContext) async throws -> Response {
@@ -33,13 +38,22 @@ struct TransactionSubmission: Sendable {
         do {
             transaction = try SignedTransaction(wire: body.readableBytesView)
         } catch {
+            if error.code == .invalidSignature,
+                let signer = SignedTransaction.claimedSigner(wire: body.readableBytesView)
+            {
+                if let refusal = gate.refusal(for: signer) { return refusal }
+                gate.failed(signer)
+            }
             context.logger.info("transaction refused", metadata: ["ledger.error.code": "\(error.code.name)"])
             metrics.countRefused(error.code, after: nil)
             return .rejection(error)
         }
+        let signer = transaction.message.signer
+        if let refusal = gate.refusal(for: signer) { return refusal }
         let started = ContinuousClock.now
         do {
             let receipt = try await ledger.submit(transaction)
+            gate.succeeded(signer)
             metrics.countAccepted(after: ContinuousClock.now - started)
             context.logger.info(
                 "transaction accepted",
@@ -52,6 +66,7 @@ struct TransactionSubmission: Sendable {
         } catch {
             let duration = ContinuousClock.now - started
             if case .rejected(let programError) = error {
+                if AuthenticationGate.failureCodes.contains(programError.code) { gate.failed(signer) }
                 metrics.countRefused(programError.code, after: duration)
                 context.logger.info(
                     "transaction refused",

@@ -12,6 +12,8 @@ struct RawHTTP {
         let status: Int
         let contentType: String?
         let body: Data
+        /// The `Retry-After` header, if any.
+        var retryAfter: String? = nil
 
         /// The body as text.
         var text: String { String(decoding: body, as: UTF8.self) }
@@ -41,7 +43,7 @@ struct RawHTTP {
         let bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
         return Reply(
             status: Int(response.status.code), contentType: response.headers.first(name: "Content-Type"),
-            body: Data(bytes.readableBytesView))
+            body: Data(bytes.readableBytesView), retryAfter: response.headers.first(name: "Retry-After"))
     }
 
     /// `GET`.

@@ -17,7 +17,8 @@ struct RunningLedgerServer {
 
     /// Starts serving `ledger` on `port` (0: an ephemeral one) and waits until it listens.
     static func start(
-        _ ledger: any LedgerAPI, port: Int = 0, heartbeatInterval: Duration = .seconds(15)
+        _ ledger: any LedgerAPI, port: Int = 0, heartbeatInterval: Duration = .seconds(15),
+        authentication: AuthenticationLimits = AuthenticationLimits()
     ) async throws -> RunningLedgerServer {
         var logger = Logger(label: "test.ledger.server")
         logger.logLevel = .warning
@@ -30,7 +31,7 @@ struct RunningLedgerServer {
         let server = LedgerHTTPServer(
             ledger: ledger,
             configuration: LedgerServerConfiguration(
-                host: "127.0.0.1", port: port, heartbeatInterval: heartbeatInterval),
+                host: "127.0.0.1", port: port, heartbeatInterval: heartbeatInterval, authentication: authentication),
             logger: logger, metrics: LedgerServerMetrics(factory: factory), exposition: { registry.emitToBuffer() })
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [server], logger: logger))
         let task = Task { try await group.run() }

@@ -17,13 +17,17 @@ struct ServerFixture {
     static func with<Result>(
         _ backend: LedgerBackend, heartbeatInterval: Duration = .seconds(15),
         clientConfiguration: RemoteLedgerConfiguration = RemoteLedgerConfiguration(),
+        authentication: AuthenticationLimits = AuthenticationLimits(),
+        wrap: (any LedgerAPI) -> any LedgerAPI = { $0 },
         _ body: (ServerFixture) async throws -> Result
     ) async throws -> Result {
         let transactions = TransactionFactory()
-        let (ledger, cleanUp) = try backend.makeLedger(transactions.genesis)
+        let (backendLedger, cleanUp) = try backend.makeLedger(transactions.genesis)
+        let ledger = wrap(backendLedger)
         let server: RunningLedgerServer
         do {
-            server = try await RunningLedgerServer.start(ledger, heartbeatInterval: heartbeatInterval)
+            server = try await RunningLedgerServer.start(
+                ledger, heartbeatInterval: heartbeatInterval, authentication: authentication)
         } catch {
             await cleanUp()
             throw error

@@ -245,6 +245,9 @@ public enum ErrorCode: UInt32, CaseIterable, Sendable, Codable {
     /// An address or prefix is already used by another device, or a client IP by another key's
     /// users.
     case addressInUse = 1014
+    /// The signer failed signature or authorization checks too often and is locked out for a
+    /// while (the server's authentication rate limit); retry after the time it names.
+    case rateLimited = 1015
 
     /// The name in the upstream spelling, for example `InvalidTunnelNet`.
     public var name: String {
