@@ -8,7 +8,7 @@
 #   make release   release build of every app
 #   make lint      swift-format lint of the whole tree (warnings fail it; `swift format format -i` fixes most)
 #   make bench-NAME  a benchmark (release build; ends with NAME.figure lines): ledger, activator,
-#                    controller, tunnel, probe, bgp, daemon, connect, multicast, monitor (see README); make fuzz-bgp fuzzes the BGP decoder
+#                    controller, tunnel, probe, bgp, daemon, connect, multicast, monitor, load (see README); make fuzz-bgp fuzzes the BGP decoder
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
@@ -94,7 +94,8 @@ fuzz-bgp:
 #   connect     on the devnet: doublezero connect to the first ping through the tunnel; activation to device apply
 #   multicast   on the devnet: a subscriber's connect to its first group packet; loss at 10,000 packets/s
 #   monitor     every check on a 100-device, 10,000-user ledger; rendering its devices page
-BENCHMARKS := ledger activator controller tunnel probe bgp daemon connect multicast monitor
+#   load        200 concurrent clients submitting signed transactions to the ledger server for 60 s
+BENCHMARKS := ledger activator controller tunnel probe bgp daemon connect multicast monitor load
 .PHONY: $(addprefix bench-,$(BENCHMARKS))
 # BENCH_ALSO_NAME: another product a benchmark runs beside itself (daemon-bench runs doublezerod).
 BENCH_ALSO_daemon := doublezerod

@@ -76,6 +76,7 @@ let package = Package(
         .executable(name: "connect-bench", targets: ["connect-bench"]),
         .executable(name: "multicast-bench", targets: ["multicast-bench"]),
         .executable(name: "monitor-bench", targets: ["monitor-bench"]),
+        .executable(name: "load-bench", targets: ["load-bench"]),
     ],
     dependencies: localPackages.map { .package(path: "Packages/\($0)") } + [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -486,6 +487,19 @@ let package = Package(
             name: "DevnetTests",
             dependencies: ["AppTestSupport"],
             path: "Tests/DevnetTests",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench-load`: 200 concurrent clients submitting signed transactions for 60 s (issue 19).
+        .executableTarget(
+            name: "load-bench",
+            dependencies: [
+                "BenchmarkSupport", .product(name: "Models", package: "Models"),
+                .product(name: "Ledger", package: "Ledger"), .product(name: "LedgerServer", package: "Ledger"),
+                .product(name: "LedgerWireFormat", package: "Ledger"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tools/LoadBenchmark",
             swiftSettings: swiftSettings
         ),
         // The in-memory network controller-bench and monitor-bench measure.

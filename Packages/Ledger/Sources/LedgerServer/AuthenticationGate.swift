@@ -31,6 +31,12 @@ public final class AuthenticationGate: Sendable {
         self.logger = logger
     }
 
+    /// Whether any key, or every key without standing, is locked out now (a cheap look first).
+    var hasLockouts: Bool {
+        let now = ContinuousClock.now
+        return limiter.withLock { $0.hasLockouts(at: now) }
+    }
+
     /// nil when `signer` may be heard now; else the 429 to answer with.
     func refusal(for signer: PublicKey) -> Response? {
         let hasStanding = standing.contains(signer)

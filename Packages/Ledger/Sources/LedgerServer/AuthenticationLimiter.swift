@@ -47,6 +47,8 @@ public struct AuthenticationLimiter: Sendable {
     /// The limits.
     public let limits: AuthenticationLimits
     private var keys: [PublicKey: KeyState] = [:]
+    /// When the latest key lockout ends: no key is locked after it.
+    private var lastKeyLockoutEnd: Instant?
     /// The global window: failures in time order from `windowStart`, and how many each key has in it.
     private var window: [(time: Instant, key: PublicKey)] = []
     private var windowStart = 0
@@ -86,6 +88,7 @@ public struct AuthenticationLimiter: Sendable {
         if state.failures.count >= limits.maxFailures {
             lockouts.append(.key(key, failures: state.failures.count))
             state.lockedUntil = now + limits.keyLockout
+            lastKeyLockoutEnd = now + limits.keyLockout
             state.failures.removeAll()
         }
         keys[key] = state
@@ -135,6 +138,13 @@ public struct AuthenticationLimiter: Sendable {
     /// Forgets `key`'s failures after it authenticated.
     public mutating func recordSuccess(_ key: PublicKey) {
         if let state = keys[key], state.lockedUntil == nil { keys[key] = nil }
+    }
+
+    /// Whether any key, or every key without standing, is locked out at `now`: false means no
+    /// ``check(_:standing:at:)`` could refuse anyone.
+    public func hasLockouts(at now: Instant) -> Bool {
+        if let until = globalLockedUntil, now < until { return true }
+        return lastKeyLockoutEnd.map { now < $0 } ?? false
     }
 
     /// How many keys are locked out at `now`.

@@ -75,10 +75,19 @@ public final class LedgerHTTPServer: Service, Sendable {
             logger: logger)
         // The keys with standing follow the ledger beside the server, so the rate limit never
         // reads the store on a request.
+        // The first load happens before the server listens, so the foundation and every key with
+        // standing are known from the first request (were it to fail, the follower retries).
         let standing = gate.standing
         let ledger = self.ledger
         let logger = self.logger
-        let follower = Task { await standing.follow(ledger, logger: logger) }
+        let loaded: UInt64?
+        do {
+            loaded = try await standing.load(from: ledger)
+        } catch {
+            logger.warning("standing keys: the first load failed; retrying", metadata: ["error": "\(error)"])
+            loaded = nil
+        }
+        let follower = Task { await standing.follow(ledger, loaded: loaded, logger: logger) }
         defer { follower.cancel() }
         do {
             try await application.run()

@@ -32,15 +32,28 @@ public final class StandingKeys: Sendable {
     /// How many keys have standing.
     public var count: Int { state.withLock { $0.counts.count + ($0.foundation == nil ? 0 : 1) } }
 
-    /// Loads `ledger`'s entities and follows its log until cancelled; a failure is logged and
-    /// retried from a fresh load after a back-off.
-    public func follow(_ ledger: any LedgerAPI, logger: Logger) async {
+    /// Loads `ledger`'s genesis and entities; returns the sequence they reflect.
+    public func load(from ledger: any LedgerAPI) async throws(LedgerError) -> UInt64 {
+        let genesis = try await ledger.genesis()
+        let (entities, sequence) = try await ledger.consistentEntities(of: EntityKind.allCases)
+        load(foundation: genesis.foundation, entities: entities, sequence: sequence)
+        return sequence
+    }
+
+    /// Follows `ledger`'s log from `loaded` (a sequence ``load(from:)`` returned; nil: load first)
+    /// until cancelled; a failure is logged and retried from a fresh load after a back-off.
+    public func follow(_ ledger: any LedgerAPI, loaded: UInt64? = nil, logger: Logger) async {
         var backoff = ReconnectBackoff(initial: .milliseconds(200), maximum: .seconds(5))
+        var loaded = loaded
         while !Task.isCancelled {
             do {
-                let genesis = try await ledger.genesis()
-                let (entities, sequence) = try await ledger.consistentEntities(of: EntityKind.allCases)
-                load(foundation: genesis.foundation, entities: entities, sequence: sequence)
+                let sequence: UInt64
+                if let known = loaded {
+                    sequence = known
+                    loaded = nil
+                } else {
+                    sequence = try await load(from: ledger)
+                }
                 backoff.reset()
                 for try await entry in ledger.follow(from: sequence + 1) {
                     apply(entry)

@@ -34,6 +34,13 @@ struct TransactionSubmission: Sendable {
             var part = part
             body.writeBuffer(&part)
         }
+        // While any key is locked out, a locked signer is refused before its signature is
+        // checked: a flood from locked keys costs a JSON read, not a signature verification.
+        if gate.hasLockouts, let claimed = SignedTransaction.claimedSigner(wire: body.readableBytesView),
+            let refusal = gate.refusal(for: claimed)
+        {
+            return refusal
+        }
         let transaction: SignedTransaction
         do {
             transaction = try SignedTransaction(wire: body.readableBytesView)

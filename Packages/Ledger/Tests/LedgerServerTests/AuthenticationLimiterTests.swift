@@ -30,6 +30,8 @@ struct AuthenticationLimiterTests {
         #expect(limiter.check(key, standing: false, at: at(5)) == .keyLocked(until: at(64)))
         #expect(limiter.check(key, standing: false, at: at(63.9)) == .keyLocked(until: at(64)))
         #expect(limiter.lockedKeys(at: at(10)) == 1)
+        #expect(limiter.hasLockouts(at: at(10)))
+        #expect(!limiter.hasLockouts(at: at(64)))
         #expect(limiter.check(key, standing: false, at: at(64)) == .allowed)
         #expect(limiter.lockedKeys(at: at(64)) == 0)
         #expect(limiter.check(Self.key(2), standing: false, at: at(10)) == .allowed, "other keys go on")
@@ -92,6 +94,7 @@ struct AuthenticationLimiterTests {
         #expect(limiter.recordFailure(Self.key(10), standing: false, at: at(6)) == [.global(distinctKeys: 10)])
         #expect(limiter.check(Self.key(50), standing: false, at: at(7)) == .globallyLocked(until: at(66)))
         #expect(limiter.globalLockoutRemaining(at: at(16)) == .seconds(50))
+        #expect(limiter.hasLockouts(at: at(16)))
         // Failures during the lockout do not feed the window nor extend it.
         for number in 100..<200 { _ = limiter.recordFailure(Self.key(number), standing: false, at: at(30)) }
         #expect(limiter.check(Self.key(50), standing: false, at: at(66)) == .allowed)

@@ -117,11 +117,13 @@ struct LogStreamTests {
         try await ServerFixture.with(.inMemory) { fixture in
             let ledger = try #require(fixture.ledger as? InMemoryLedger)
             _ = try await fixture.client.submit(fixture.transactions.initialize())
+            // The server follows the ledger itself (its keys with standing, for the rate limit).
+            #expect(await eventually { await ledger.followerCount == 1 })
             let collector = await LogCollector.start(fixture.client.follow(from: 1))
             #expect(await collector.waitFor(1).count == 1)
-            #expect(await eventually { await ledger.followerCount == 1 })
+            #expect(await eventually { await ledger.followerCount == 2 })
             await collector.stop()
-            #expect(await eventually { await ledger.followerCount == 0 })
+            #expect(await eventually { await ledger.followerCount == 1 })
         }
     }
 
@@ -191,7 +193,8 @@ struct LogStreamTests {
                 lines.append(chunk.readableBytesView)
                 while let line = try lines.nextLine() { received.append(String(decoding: line, as: UTF8.self)) }
             }
-            #expect(await eventually { await fixture.ledger.liveFollowerCount == 1 })
+            // The client and the server's own follower (its keys with standing).
+            #expect(await eventually { await fixture.ledger.liveFollowerCount == 2 })
 
             try await fixture.appendBatchElsewhere(10, prefix: "b")
             while let chunk = try await iterator.next() {
@@ -206,7 +209,8 @@ struct LogStreamTests {
             #expect(cut.cut.resumeFrom < 11, "it was cut before the end of the batch")
             #expect(
                 cut.cut.message.contains("follow again from sequence \(cut.cut.resumeFrom)"), "\(cut.cut.message)")
-            #expect(await eventually { await fixture.ledger.followerCount == 0 })
+            // Only the server's own follower is left (cut off too, it followed again).
+            #expect(await eventually { await fixture.ledger.followerCount == 1 })
         }
     }
 
@@ -217,7 +221,8 @@ struct LogStreamTests {
             let collector = await LogCollector.start(fixture.client.follow(from: 1))
             #expect(await collector.waitFor(1).count == 1)
             for round in 0..<4 {
-                #expect(await eventually { await fixture.ledger.liveFollowerCount == 1 })
+                // The client's follower and the server's own (its keys with standing).
+                #expect(await eventually { await fixture.ledger.liveFollowerCount == 2 })
                 try await fixture.appendBatchElsewhere(10, prefix: "r\(round)-")
                 #expect(
                     await collector.waitFor(1 + 10 * (round + 1), within: .seconds(30)).count == 1 + 10 * (round + 1))
