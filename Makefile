@@ -71,15 +71,15 @@ clean:
 	@for p in $(PACKAGES); do rm -rf Packages/$$p/.build; done
 
 # fuzz-bgp: libFuzzer on the BGP decoder for FUZZ_SECONDS (default 600) with its own package and
-# scratch dir; the corpus grows in .build/fuzz-bgp-corpus (seeded from Tools/BGPFuzz/seeds).
+# scratch dir; the corpus grows in .build/fuzz-bgp-corpus (seeded from Tools/Fuzz/seeds).
 .PHONY: fuzz-bgp
 FUZZ_SECONDS ?= 600
 
 fuzz-bgp:
-	$(SWIFT) build --package-path Tools/BGPFuzz --scratch-path Tools/BGPFuzz/.build -c release \
+	$(SWIFT) build --package-path Tools/Fuzz --scratch-path Tools/Fuzz/.build -c release \
 		-Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
-	mkdir -p .build/fuzz-bgp-corpus && cp Tools/BGPFuzz/seeds/*.bin .build/fuzz-bgp-corpus/
-	Tools/BGPFuzz/.build/release/bgp-fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	mkdir -p .build/fuzz-bgp-corpus && cp Tools/Fuzz/seeds/bgp/*.bin .build/fuzz-bgp-corpus/
+	Tools/Fuzz/.build/release/bgp-fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 		.build/fuzz-bgp-corpus
 
 # Every benchmark: `make bench-NAME` builds NAME-bench in release and runs it with $(BENCH_ARGS);

@@ -5,7 +5,7 @@
 import PackageDescription
 
 let package = Package(
-    name: "BGPFuzz",
+    name: "Fuzz",
     dependencies: [.package(path: "../../Packages/Routing")],
     targets: [
         .executableTarget(

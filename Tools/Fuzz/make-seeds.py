@@ -12,6 +12,6 @@ update = msg(2, struct.pack('!H', 5) + bytes([32,1,2,3,4]) + struct.pack('!H', l
 update2 = msg(2, struct.pack('!H', 0) + struct.pack('!H', 0))
 notification = msg(3, bytes([4,0]))
 keepalive = msg(4, b'')
-os.makedirs(os.path.join(here, 'seeds'), exist_ok=True)
+os.makedirs(os.path.join(here, 'seeds', 'bgp'), exist_ok=True)
 for name, m in [('open', open_), ('update', update), ('eor', update2), ('notification', notification), ('keepalive', keepalive)]:
-    open(os.path.join(here, 'seeds', name + '.bin'), 'wb').write(m)
+    open(os.path.join(here, 'seeds', 'bgp', name + '.bin'), 'wb').write(m)
