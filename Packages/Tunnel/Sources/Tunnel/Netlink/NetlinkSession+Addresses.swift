@@ -31,14 +31,13 @@ extension NetlinkSession {
             let payload = part.payload
             guard payload.count >= 8, payload[0] == UInt8(AF_INET),
                 let attributes = try? NetlinkAttribute.parse(payload[8...]),
-                let local = (attributes.first(IFA_LOCAL) ?? attributes.first(IFA_ADDRESS))?.ipv4
+                let local = (attributes.first(IFA_LOCAL) ?? attributes.first(IFA_ADDRESS))?.ipv4,
+                let address = IPv4Prefix(address: local, length: Int(payload[1]))
             else { throw .malformedReply(operation: operation, reason: "bad RTM_NEWADDR") }
             let index = Int32(bitPattern: NetlinkMessage.read32(payload, 4))
             if let interfaceIndex, index != interfaceIndex { continue }
             addresses.append(
-                InterfaceAddress(
-                    interfaceIndex: index, address: IPv4Prefix(uncheckedAddress: local, length: payload[1]),
-                    scope: AddressScope(rawValue: payload[3])))
+                InterfaceAddress(interfaceIndex: index, address: address, scope: AddressScope(rawValue: payload[3])))
         }
         return addresses
     }

@@ -41,10 +41,13 @@ extension NetlinkSession {
             let routeProtocol = RouteProtocol(rawValue: payload[5])
             guard payload[0] == UInt8(AF_INET), routeTable == table, payload[7] == UInt8(RTN_UNICAST) else { continue }
             if let `protocol`, routeProtocol != `protocol` { continue }
-            let destination = attributes.first(RTA_DST.rawValue)?.ipv4 ?? .unspecified
+            let address = attributes.first(RTA_DST.rawValue)?.ipv4 ?? .unspecified
+            guard let destination = IPv4Prefix(address: address, length: Int(payload[1])) else {
+                throw .malformedReply(operation: operation, reason: "RTM_NEWROUTE with a /\(payload[1]) destination")
+            }
             routes.append(
                 Route(
-                    destination: IPv4Prefix(uncheckedAddress: destination, length: payload[1]),
+                    destination: destination,
                     gateway: attributes.first(RTA_GATEWAY.rawValue)?.ipv4,
                     source: attributes.first(RTA_PREFSRC.rawValue)?.ipv4,
                     interfaceIndex: attributes.first(RTA_OIF.rawValue)?.u32.map { Int32(bitPattern: $0) },

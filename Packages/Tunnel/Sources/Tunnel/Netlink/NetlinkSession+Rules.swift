@@ -31,6 +31,9 @@ extension NetlinkSession {
             guard payload.count >= 12, let attributes = try? NetlinkAttribute.parse(payload[12...]) else {
                 throw .malformedReply(operation: operation, reason: "bad RTM_NEWRULE")
             }
+            guard payload[1] <= 32, payload[2] <= 32 else {
+                throw .malformedReply(operation: operation, reason: "RTM_NEWRULE with a prefix length above 32")
+            }
             let source = attributes.first(FRA_SRC)?.ipv4.map { IPv4Prefix(uncheckedAddress: $0, length: payload[2]) }
             let destination = attributes.first(FRA_DST)?.ipv4.map {
                 IPv4Prefix(uncheckedAddress: $0, length: payload[1])

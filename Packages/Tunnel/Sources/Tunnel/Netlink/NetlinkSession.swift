@@ -124,8 +124,10 @@ public final class NetlinkSession {
         }
         let code = Int32(bitPattern: NetlinkMessage.read32(message.payload, 0))
         guard code != 0 else { return }
+        // The kernel sends -errno; clamped, so that no value (Int32.min) traps when negated.
         throw NetlinkError.fromKernel(
-            errno: -code, operation: operation, message: Self.extendedAckMessage(message), linkKind: linkKind)
+            errno: Int32(clamping: -Int64(code)), operation: operation, message: Self.extendedAckMessage(message),
+            linkKind: linkKind)
     }
 
     /// The kernel's `NLMSGERR_ATTR_MSG` text, when the error carries extended-ack attributes.
