@@ -1,17 +1,33 @@
 // swift-tools-version: 6.1
-// The libFuzzer target for the BGP message decoder (`make fuzz-bgp`). A package of its own so
-// that the fuzzer instrumentation (-sanitize=fuzzer) covers only the codec and what it imports,
-// not the whole workspace. Build: swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+// The libFuzzer targets (`make fuzz`, `make fuzz-NAME`): one executable `NAME-fuzz` per parser, each
+// with seeds in seeds/NAME (written by `fuzz-seeds`, `make fuzz-seeds`). A package of its own so
+// that the instrumentation covers only the packages the fuzzers import, not the whole workspace.
+// Build (README.md): swift build -c release -Xswiftc -sanitize=fuzzer,address
+//   -Xswiftc -parse-as-library -Xswiftc -enable-testing
 import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+/// The fuzz target `NAME-fuzz` in Sources/NAME-fuzz, with the shared driver and input reader.
+func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(
+        name: "\(name)-fuzz", dependencies: ["FuzzSupport"] + dependencies, swiftSettings: swiftSettings)
+}
+
+let models = Target.Dependency.product(name: "Models", package: "Models")
 
 let package = Package(
     name: "Fuzz",
-    dependencies: [.package(path: "../../Packages/Routing")],
+    dependencies: [
+        .package(path: "../../Packages/Models"),
+        .package(path: "../../Packages/Ledger"),
+        .package(path: "../../Packages/Tunnel"),
+        .package(path: "../../Packages/Probe"),
+        .package(path: "../../Packages/Routing"),
+    ],
     targets: [
-        .executableTarget(
-            name: "bgp-fuzz",
-            dependencies: [.product(name: "BGPWire", package: "Routing")],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
-        )
+        // libFuzzer's driver and the reader that turns fuzz bytes into choices.
+        .target(name: "FuzzSupport", swiftSettings: swiftSettings),
+        fuzzTarget("bgp", [.product(name: "BGPWire", package: "Routing")]),
     ]
 )

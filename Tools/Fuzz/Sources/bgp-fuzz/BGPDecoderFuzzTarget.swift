@@ -1,4 +1,5 @@
 import BGPWire
+import FuzzSupport
 
 /// The libFuzzer entry point: decodes the input as one BGP message, in both AS widths.
 ///
@@ -9,7 +10,7 @@ import BGPWire
 /// capability parameters merged into one no longer fit 255 octets).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func bgpDecoderFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let bytes = LibFuzzer.bytes(data, size)
     for options in [BGPCodecOptions.fourOctet, .twoOctet] {
         do {
             let message = try BGPMessageDecoder.decode(bytes, options: options)
@@ -24,21 +25,8 @@ public func bgpDecoderFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     return 0
 }
 
-/// libFuzzer's driver (from the `-sanitize=fuzzer` runtime), run by ``bgpFuzzMain(_:_:)``.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-/// The executable's entry point: SwiftPM links `main` to `<module>_main`, and with
-/// `-parse-as-library` there is no generated one, so this hands the command line to libFuzzer.
+/// The executable's entry point (see ``LibFuzzer``).
 @_cdecl("bgp_fuzz_main")
-public func bgpFuzzMain(
-    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in bgpDecoderFuzzTarget(data, size) }
+public func bgpFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    LibFuzzer.run(argc, argv) { data, size in bgpDecoderFuzzTarget(data, size) }
 }
