@@ -28,6 +28,7 @@ let package = Package(
     targets: [
         // libFuzzer's driver and the reader that turns fuzz bytes into choices.
         .target(name: "FuzzSupport", swiftSettings: swiftSettings),
+        fuzzTarget("transaction", [models, .product(name: "Ledger", package: "Ledger")]),
         fuzzTarget("bgp", [.product(name: "BGPWire", package: "Routing")]),
     ]
 )
