@@ -29,6 +29,9 @@ let package = Package(
         // libFuzzer's driver and the reader that turns fuzz bytes into choices.
         .target(name: "FuzzSupport", swiftSettings: swiftSettings),
         fuzzTarget("transaction", [models, .product(name: "Ledger", package: "Ledger")]),
+        // doublezerod's request bodies are compiled from Apps/DaemonService by symbolic links
+        // (Sources/json-bodies-fuzz/DaemonService): the app's library is not a package product.
+        fuzzTarget("json-bodies", [models, .product(name: "Ledger", package: "Ledger")]),
         fuzzTarget("bgp", [.product(name: "BGPWire", package: "Routing")]),
     ]
 )

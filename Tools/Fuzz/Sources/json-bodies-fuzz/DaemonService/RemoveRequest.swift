@@ -1,0 +1,1 @@
+../../../../../Apps/DaemonService/RemoveRequest.swift

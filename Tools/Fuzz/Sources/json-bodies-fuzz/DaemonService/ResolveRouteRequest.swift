@@ -1,0 +1,1 @@
+../../../../../Apps/DaemonService/ResolveRouteRequest.swift
