@@ -32,6 +32,7 @@ let package = Package(
         // doublezerod's request bodies are compiled from Apps/DaemonService by symbolic links
         // (Sources/json-bodies-fuzz/DaemonService): the app's library is not a package product.
         fuzzTarget("json-bodies", [models, .product(name: "Ledger", package: "Ledger")]),
+        fuzzTarget("netlink", [models, .product(name: "Tunnel", package: "Tunnel")]),
         fuzzTarget("bgp", [.product(name: "BGPWire", package: "Routing")]),
     ]
 )
