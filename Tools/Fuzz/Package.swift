@@ -33,6 +33,7 @@ let package = Package(
         // (Sources/json-bodies-fuzz/DaemonService): the app's library is not a package product.
         fuzzTarget("json-bodies", [models, .product(name: "Ledger", package: "Ledger")]),
         fuzzTarget("netlink", [models, .product(name: "Tunnel", package: "Tunnel")]),
+        fuzzTarget("gre", [models, .product(name: "Tunnel", package: "Tunnel")]),
         fuzzTarget("bgp", [.product(name: "BGPWire", package: "Routing")]),
     ]
 )
