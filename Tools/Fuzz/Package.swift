@@ -34,6 +34,8 @@ let package = Package(
         fuzzTarget("json-bodies", [models, .product(name: "Ledger", package: "Ledger")]),
         fuzzTarget("netlink", [models, .product(name: "Tunnel", package: "Tunnel")]),
         fuzzTarget("gre", [models, .product(name: "Tunnel", package: "Tunnel")]),
+        fuzzTarget("probe", [models, .product(name: "Probe", package: "Probe")]),
+        fuzzTarget("pim", [models, .product(name: "PIMWire", package: "Routing")]),
         fuzzTarget("bgp", [.product(name: "BGPWire", package: "Routing")]),
     ]
 )
