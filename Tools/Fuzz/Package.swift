@@ -37,5 +37,6 @@ let package = Package(
         fuzzTarget("probe", [models, .product(name: "Probe", package: "Probe")]),
         fuzzTarget("pim", [models, .product(name: "PIMWire", package: "Routing")]),
         fuzzTarget("bgp", [.product(name: "BGPWire", package: "Routing")]),
+        fuzzTarget("render", [models, .product(name: "Routing", package: "Routing")]),
     ]
 )
