@@ -38,5 +38,15 @@ let package = Package(
         fuzzTarget("pim", [models, .product(name: "PIMWire", package: "Routing")]),
         fuzzTarget("bgp", [.product(name: "BGPWire", package: "Routing")]),
         fuzzTarget("render", [models, .product(name: "Routing", package: "Routing")]),
+        // Writes every target's seeds with the project's own encoders (`make fuzz-seeds`).
+        .executableTarget(
+            name: "fuzz-seeds",
+            dependencies: [
+                "FuzzSupport", models, .product(name: "Ledger", package: "Ledger"),
+                .product(name: "Tunnel", package: "Tunnel"),
+                .product(name: "Probe", package: "Probe"), .product(name: "PIMWire", package: "Routing"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
