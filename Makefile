@@ -8,7 +8,9 @@
 #   make release   release build of every app
 #   make lint      swift-format lint of the whole tree (warnings fail it; `swift format format -i` fixes most)
 #   make bench-NAME  a benchmark (release build; ends with NAME.figure lines): ledger, activator,
-#                    controller, tunnel, probe, bgp, daemon, connect, multicast, monitor, load (see README); make fuzz-bgp fuzzes the BGP decoder
+#                    controller, tunnel, probe, bgp, daemon, connect, multicast, monitor, load (see README)
+#   make fuzz      every libFuzzer target for FUZZ_SECONDS (default 600) each; make fuzz-NAME one of
+#                  transaction, json-bodies, netlink, gre, probe, pim, bgp, render (Tools/Fuzz/README.md)
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
@@ -19,7 +21,7 @@ PACKAGES := Models LinuxHost Ledger Allocator Tunnel Probe Routing
 all: build
 
 help:
-	@sed -n '1,12p' Makefile
+	@sed -n '1,14p' Makefile
 
 # One line and no apt-get when every package is there, so every target that builds runs it first.
 setup:
@@ -70,17 +72,39 @@ clean:
 	rm -rf .build
 	@for p in $(PACKAGES); do rm -rf Packages/$$p/.build; done
 
-# fuzz-bgp: libFuzzer on the BGP decoder for FUZZ_SECONDS (default 600) with its own package and
-# scratch dir; the corpus grows in .build/fuzz-bgp-corpus (seeded from Tools/Fuzz/seeds).
-.PHONY: fuzz-bgp
+# The libFuzzer targets of Tools/Fuzz (its README): one package, built once in release with
+# -sanitize=fuzzer,address. `make fuzz` runs every target for FUZZ_SECONDS (default 600) each, one
+# after another; `make fuzz-NAME` runs one. Each grows its corpus in .build/fuzz-corpus/NAME
+# (seeded from Tools/Fuzz/seeds/NAME), writes findings to .build/fuzz-artifacts/NAME/ and ends
+# with `fuzz.NAME: N execs, cov C, ft F`; a finding stops `make fuzz` (make -k goes on).
+# FUZZ_ARGS adds libFuzzer options. `make fuzz-seeds` rewrites the committed seeds.
+#   transaction   signed-transaction wire form, message bytes and instruction JSON (Ledger)
+#   json-bodies   every JSON request body: the ledger's transaction, doublezerod's provision, remove, resolve-route
+#   netlink       kernel replies through NetlinkSession: dumps, gets, acknowledgements, route batches (Tunnel)
+#   gre           received GRE/IPv4 packets through the userspace datapath's decapsulation and TCP coalescing (Tunnel)
+#   probe         ICMP echo and TWAMP-light test and reflected packets (Probe)
+#   pim           PIM Hello, Join/Prune, Register (PIMWire)
+#   bgp           BGP messages in both AS widths (BGPWire)
+#   render        random valid networks through NetworkDeviceConfigs and the EOS and FRR renderers, twice (Routing)
+FUZZ_TARGETS := transaction json-bodies netlink gre probe pim bgp render
 FUZZ_SECONDS ?= 600
+FUZZ_ARGS ?=
+FUZZ_BIN := Tools/Fuzz/.build/release
+.PHONY: fuzz fuzz-build fuzz-seeds $(addprefix fuzz-,$(FUZZ_TARGETS))
 
-fuzz-bgp:
+fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))
+
+fuzz-build: setup
 	$(SWIFT) build --package-path Tools/Fuzz --scratch-path Tools/Fuzz/.build -c release \
-		-Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
-	mkdir -p .build/fuzz-bgp-corpus && cp Tools/Fuzz/seeds/bgp/*.bin .build/fuzz-bgp-corpus/
-	Tools/Fuzz/.build/release/bgp-fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-		.build/fuzz-bgp-corpus
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing
+
+$(addprefix fuzz-,$(FUZZ_TARGETS)): fuzz-%: fuzz-build
+	bash Tools/Fuzz/run-fuzzer.sh $* $(FUZZ_SECONDS) $(FUZZ_BIN) Tools/Fuzz/seeds .build/fuzz-corpus \
+		.build/fuzz-artifacts $(FUZZ_ARGS)
+
+fuzz-seeds: fuzz-build
+	rm -rf Tools/Fuzz/seeds
+	$(FUZZ_BIN)/fuzz-seeds Tools/Fuzz/seeds
 
 # Every benchmark: `make bench-NAME` builds NAME-bench in release and runs it with $(BENCH_ARGS);
 # each ends with its NAME.figure lines (README lists what each measures).
