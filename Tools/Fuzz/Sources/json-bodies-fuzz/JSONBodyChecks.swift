@@ -10,15 +10,21 @@ enum JSONBodyChecks {
         .payloadTooLarge, .malformedTransaction, .nonCanonicalMessage, .unknownInstruction, .invalidSignature,
     ]
 
-    /// `POST /v1/transactions` (`TransactionSubmission`): `SignedTransaction(wire:)`.
+    /// `POST /v1/transactions` (`TransactionSubmission`): `SignedTransaction(wire:)` and, for a
+    /// signature that does not verify, `SignedTransaction.claimedSigner(wire:)` (the key the
+    /// authentication limit charges). A signature is checked last, so a body refused for it names
+    /// a signer; an accepted body's claimed signer is its signer.
     static func ledgerTransaction(_ body: [UInt8]) {
+        let claimed = SignedTransaction.claimedSigner(wire: body)
         let transaction: SignedTransaction
         do {
             transaction = try SignedTransaction(wire: body)
         } catch {
             precondition(transactionCodes.contains(error.code), "undocumented refusal \(error)")
+            precondition(error.code != .invalidSignature || claimed != nil, "no claimed signer for \(error)")
             return
         }
+        precondition(claimed == transaction.message.signer, "claimed signer \(String(describing: claimed))")
         let again = Result { () throws(ProgramError) in try SignedTransaction(wire: transaction.wire) }
         precondition(again == .success(transaction), "the wire form of an accepted transaction: \(again)")
     }

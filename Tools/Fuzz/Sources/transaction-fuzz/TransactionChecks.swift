@@ -14,16 +14,20 @@ enum TransactionChecks {
         .payloadTooLarge, .malformedTransaction, .nonCanonicalMessage, .unknownInstruction, .invalidSignature,
     ]
 
-    /// `SignedTransaction(wire:)`: a refusal carries a documented code; an accepted transaction's
-    /// own wire form decodes to the same transaction.
+    /// `SignedTransaction(wire:)`: a refusal carries a documented code (and, for a signature that
+    /// does not verify, `claimedSigner(wire:)` names the signer); an accepted transaction's own
+    /// wire form decodes to the same transaction, and its claimed signer is its signer.
     static func wire(_ bytes: [UInt8]) {
+        let claimed = SignedTransaction.claimedSigner(wire: bytes)
         let transaction: SignedTransaction
         do {
             transaction = try SignedTransaction(wire: bytes)
         } catch {
             precondition(documentedCodes.contains(error.code), "undocumented refusal \(error)")
+            precondition(error.code != .invalidSignature || claimed != nil, "no claimed signer for \(error)")
             return
         }
+        precondition(claimed == transaction.message.signer, "claimed signer \(String(describing: claimed))")
         _ = transaction.id
         let again = Result { () throws(ProgramError) in try SignedTransaction(wire: transaction.wire) }
         precondition(again == .success(transaction), "the wire form of an accepted transaction: \(again)")
