@@ -184,7 +184,8 @@ import Testing
     }
 
     @Test func errorCodesKeepUpstreamNumbers() {
-        #expect(ErrorCode.allCases.count == 104 + 15)
+        #expect(ErrorCode.allCases.count == 104 + 16)
+        #expect(ErrorCode.rateLimited.rawValue == 1015)
         #expect(Set(ErrorCode.allCases.map(\.rawValue)).count == ErrorCode.allCases.count)
         #expect(ErrorCode.invalidStatus.rawValue == 7)
         #expect(ErrorCode.invalidBgpCommunity.rawValue == 55)
