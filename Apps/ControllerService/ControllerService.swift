@@ -91,24 +91,16 @@ public actor ControllerService: Service, LedgerFollowConsumer {
 
     /// Takes a fresh snapshot's entities and builds a config snapshot from them at once.
     public func start(from snapshot: LedgerSnapshot) {
-        var fresh = LedgerState()
-        for entity in snapshot.entities { fresh.put(entity) }
-        state = fresh
+        state = LedgerState(entities: snapshot.entities)
         sequence = snapshot.sequence
         publish()
     }
 
     /// Applies the changes of the kinds a config depends on, and asks for a rebuild if any.
     public func apply(_ entries: [LogEntry]) {
-        var changed = false
-        for entry in entries {
-            for change in entry.changes where LedgerStateLoader.kinds.contains(change.ref.kind) {
-                state.apply(change)
-                changed = true
-            }
-            sequence = max(sequence, entry.sequence)
-        }
-        if changed { doorbell?.yield() }
+        let changed = state.apply(entries, kinds: Set(LedgerStateLoader.kinds))
+        sequence = max(sequence, entries.last?.sequence ?? 0)
+        if !changed.isEmpty { doorbell?.yield() }
     }
 
     /// Builds a snapshot of the current state and puts it in service; a failure keeps the last

@@ -111,9 +111,7 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
 
     /// Takes a fresh snapshot and reconciles.
     public func start(from snapshot: LedgerSnapshot) {
-        var fresh = LedgerState()
-        for entity in snapshot.entities { fresh.put(entity) }
-        state = fresh
+        state = LedgerState(entities: snapshot.entities)
         hasSnapshot = true
         latencyProbe?.devicesChanged(Array(state.devices.values))
         bellRinger.yield()
@@ -121,17 +119,9 @@ public actor DaemonReconciler: DaemonBackend, LedgerFollowConsumer, Service {
 
     /// Applies entries and reconciles when any touched a kind the reconciler reads.
     public func apply(_ entries: [LogEntry]) {
-        var changed = false
-        var devicesChanged = false
-        for entry in entries {
-            for change in entry.changes where Self.kinds.contains(change.ref.kind) {
-                state.apply(change)
-                changed = true
-                devicesChanged = devicesChanged || change.ref.kind == .device
-            }
-        }
-        if devicesChanged { latencyProbe?.devicesChanged(Array(state.devices.values)) }
-        if changed { bellRinger.yield() }
+        let changed = state.apply(entries, kinds: Set(Self.kinds))
+        if changed.contains(.device) { latencyProbe?.devicesChanged(Array(state.devices.values)) }
+        if !changed.isEmpty { bellRinger.yield() }
     }
 
     // MARK: - Reconciling

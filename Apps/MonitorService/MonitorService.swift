@@ -117,9 +117,7 @@ public actor MonitorService: Service, LedgerFollowConsumer {
 
     /// Takes a fresh snapshot's entities and asks for an evaluation.
     public func start(from snapshot: LedgerSnapshot) {
-        var fresh = LedgerState()
-        for entity in snapshot.entities { fresh.put(entity) }
-        state = fresh
+        state = LedgerState(entities: snapshot.entities)
         sequence = snapshot.sequence
         loaded = true
         ring()
@@ -127,10 +125,8 @@ public actor MonitorService: Service, LedgerFollowConsumer {
 
     /// Applies the entries' changes and asks for an evaluation.
     public func apply(_ entries: [LogEntry]) {
-        for entry in entries {
-            for change in entry.changes where Self.kinds.contains(change.ref.kind) { state.apply(change) }
-            sequence = max(sequence, entry.sequence)
-        }
+        state.apply(entries, kinds: Set(Self.kinds))
+        sequence = max(sequence, entries.last?.sequence ?? 0)
         ring()
     }
 

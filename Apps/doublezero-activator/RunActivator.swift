@@ -52,7 +52,7 @@ struct RunActivator: AsyncParsableCommand {
         } catch {
             throw CommandFailure("the activator failed: \(error)")
         }
-        if let service = connection as? LedgerService { await service.close() }
+        await LedgerConnection.close(connection)
         logger.info("activator stopped")
     }
 }

@@ -42,7 +42,7 @@ struct RenderConfig: AsyncParsableCommand {
         } catch {
             loaded = .failure(error)
         }
-        await Self.close(connection)
+        await LedgerConnection.close(connection)
         do {
             let snapshot = try DeviceConfigSnapshot(state: loaded.get())
             let configs = NetworkDeviceConfigs(snapshot: snapshot, options: rendering.deviceConfigOptions)
@@ -53,11 +53,5 @@ struct RenderConfig: AsyncParsableCommand {
         } catch let error as DeviceConfigError {
             throw CommandFailure(error.description)
         }
-    }
-
-    /// Closes an embedded ledger file or a remote client.
-    static func close(_ connection: any LedgerAPI) async {
-        if let service = connection as? LedgerService { await service.close() }
-        if let remote = connection as? RemoteLedger { try? await remote.shutdown() }
     }
 }

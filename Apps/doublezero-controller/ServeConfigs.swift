@@ -83,10 +83,10 @@ struct ServeConfigs: AsyncParsableCommand {
         do {
             try await group.run()
         } catch {
-            await RenderConfig.close(connection)
+            await LedgerConnection.close(connection)
             throw CommandFailure("the controller failed: \(error)")
         }
-        await RenderConfig.close(connection)
+        await LedgerConnection.close(connection)
         logger.info("controller stopped")
     }
 }

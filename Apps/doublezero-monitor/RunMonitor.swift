@@ -159,16 +159,10 @@ struct RunMonitor: AsyncParsableCommand {
         do {
             try await group.run()
         } catch {
-            await Self.close(connection)
+            await LedgerConnection.close(connection)
             throw CommandFailure("the monitor failed: \(error)")
         }
-        await Self.close(connection)
+        await LedgerConnection.close(connection)
         logger.info("monitor stopped")
-    }
-
-    /// Closes an embedded ledger file or a remote client.
-    static func close(_ connection: any LedgerAPI) async {
-        if let service = connection as? LedgerService { await service.close() }
-        if let remote = connection as? RemoteLedger { try? await remote.shutdown() }
     }
 }

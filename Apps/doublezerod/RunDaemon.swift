@@ -192,7 +192,7 @@ struct RunDaemon: AsyncParsableCommand {
         } catch {
             throw CommandFailure("doublezerod failed: \(error)")
         }
-        if let service = connection as? LedgerService { await service.close() }
+        await LedgerConnection.close(connection)
         logger.info("doublezerod stopped")
     }
 

@@ -62,6 +62,14 @@ struct MonitorHarness: Sendable {
             port = await iterator.next() ?? 0
         }
         defer { server?.cancel() }
+        // A following monitor has evaluated once before the body looks at it.
+        if follow {
+            let deadline = ContinuousClock.now + .seconds(30)
+            while monitor.current.view == nil, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try #require(monitor.current.view != nil, "the monitor did not evaluate the ledger within 30 s")
+        }
         let harness = MonitorHarness(network: network, monitor: monitor, registry: registry, clock: clock, port: port)
         try await Application(router: router).test(.router) { client in
             try await body(harness, client)

@@ -91,6 +91,26 @@ public struct LedgerState: Hashable, Sendable {
         if let entity = change.entity { put(entity) } else { remove(change.ref) }
     }
 
+    /// A state holding `entities` (a follower's snapshot).
+    public init(entities: some Sequence<Entity>) {
+        self.init()
+        for entity in entities { put(entity) }
+    }
+
+    /// Applies the changes `entries` made to entities of `kinds`, in order (a follower's batch);
+    /// returns the kinds it changed (empty: none of the follower's kinds).
+    @discardableResult
+    public mutating func apply(_ entries: [LogEntry], kinds: Set<EntityKind>) -> Set<EntityKind> {
+        var changed: Set<EntityKind> = []
+        for entry in entries {
+            for change in entry.changes where kinds.contains(change.ref.kind) {
+                apply(change)
+                changed.insert(change.ref.kind)
+            }
+        }
+        return changed
+    }
+
     /// All entities of `kind`, ordered by key.
     public func entities(of kind: EntityKind) -> [Entity] {
         switch kind {

@@ -30,4 +30,11 @@ public enum LedgerConnection {
             throw .storage(error.description)
         }
     }
+
+    /// Closes a ledger ``open(_:)`` returned: the file of an embedded ledger, the HTTP client of a
+    /// remote one (errors on the way out are not worth reporting).
+    public static func close(_ ledger: any LedgerAPI) async {
+        if let service = ledger as? LedgerService { await service.close() }
+        if let remote = ledger as? RemoteLedger { try? await remote.shutdown() }
+    }
 }
